@@ -1,0 +1,1 @@
+"""Latitude: an IT service desk built around defined decision scopes."""

@@ -1,0 +1,86 @@
+"""Every write about people, teams and API tokens."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from latitude.core import audit
+from latitude.core.errors import NotFound, NotPermitted
+from latitude.people.models import ApiToken, Team, TeamMembership, User
+
+TOKEN_PREFIX = "lat_"
+
+
+def token_digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    secret: str
+
+
+@transaction.atomic
+def create_api_token(
+    *, actor: object, user: User, name: str, expires_at: datetime | None = None
+) -> IssuedToken:
+    """Issue a personal API token; the secret is returned once and stored only as a digest."""
+    if getattr(actor, "pk", None) not in (None, user.pk) and not getattr(actor, "is_admin", False):
+        raise NotPermitted("You may only create tokens for yourself.")
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user, name=name[:100] or "token", prefix=secret[:12], digest=token_digest(secret),
+        expires_at=expires_at,
+    )
+    audit.record(actor=actor, verb="people.token_created", subject=token, context={"user": user.pk})
+    return IssuedToken(token=token, secret=secret)
+
+
+@transaction.atomic
+def revoke_api_token(*, actor: User, token_id: int) -> ApiToken:
+    token = ApiToken.objects.select_for_update().filter(pk=token_id).first()
+    if token is None or (token.user_id != actor.pk and not actor.is_admin):
+        raise NotFound("No such token.")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit.record(actor=actor, verb="people.token_revoked", subject=token)
+    return token
+
+
+def user_for_token(secret: str) -> User | None:
+    """The active owner of a usable token, checked afresh on every request."""
+    if not secret.startswith(TOKEN_PREFIX) or len(secret) > 200:
+        return None
+    token = ApiToken.objects.select_related("user").filter(digest=token_digest(secret)).first()
+    if token is None or not token.is_usable or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
+
+
+@transaction.atomic
+def add_team_member(*, actor: object, team: Team, user: User) -> TeamMembership:
+    membership, created = TeamMembership.objects.get_or_create(team=team, user=user)
+    if created:
+        audit.record(actor=actor, verb="people.member_added", subject=team, changes={"member": [None, user.pk]})
+    return membership
+
+
+@transaction.atomic
+def update_preferences(*, actor: User, language: str, time_zone: str) -> User:
+    user = User.objects.select_for_update().get(pk=actor.pk)
+    before = {"language": user.language, "time_zone": user.time_zone}
+    user.language, user.time_zone = language, time_zone
+    user.full_clean(validate_unique=False)
+    user.save(update_fields=["language", "time_zone"])
+    audit.record(actor=actor, verb="people.preferences_changed", subject=user,
+                 changes=audit.diff(before, {"language": language, "time_zone": time_zone}))
+    return user

@@ -1,0 +1,46 @@
+"""Shared steps of ticket actions: locking, authorising, saving with a new version."""
+
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from latitude.core.errors import Conflict, NotFound, NotPermitted
+from latitude.tickets.models import Ticket
+from latitude.tickets.visibility import visibility_filter, works_on_filter
+
+
+def lock_visible(actor: Any, ticket_id: int, *, expected_version: int | None = None) -> Ticket:
+    """Lock the ticket row and check that the actor may see it (against the row, not a copy)."""
+    ticket = (
+        Ticket.objects.select_for_update(of=("self",))
+        .filter(Q(pk=ticket_id) & visibility_filter(actor))
+        .first()
+    )
+    if ticket is None:
+        raise NotFound("No such ticket.")
+    if expected_version is not None and ticket.version != expected_version:
+        raise Conflict(
+            "The ticket was changed by someone else; reload it and try again.",
+            current_version=ticket.version,
+        )
+    return ticket
+
+
+def lock_workable(actor: Any, ticket_id: int, *, expected_version: int | None = None) -> Ticket:
+    """Lock the ticket and require agent rights on it: hidden -> 404, visible only -> 403."""
+    ticket = lock_visible(actor, ticket_id, expected_version=expected_version)
+    if not Ticket.objects.filter(works_on_filter(actor), pk=ticket.pk).exists():
+        raise NotPermitted("Only agents working on this ticket may do that.")
+    return ticket
+
+
+def save_ticket(ticket: Ticket, fields: list[str]) -> None:
+    """Persist the named fields, bump the version and the update time."""
+    ticket.version += 1
+    ticket.updated_at = timezone.now()
+    ticket.save(update_fields=[*fields, "version", "updated_at"])
+
+
+def snapshot(ticket: Ticket, fields: list[str]) -> dict[str, Any]:
+    return {field: getattr(ticket, field) for field in fields}

@@ -1,0 +1,45 @@
+"""Ticket rules that need the database but no actor: priority matrix, numbering, routing."""
+
+from django.db.models import F
+
+from latitude.catalog.models import Service
+from latitude.people.models import Team
+from latitude.tickets.choices import NUMBER_PREFIX, Impact, Kind, Priority, Urgency
+from latitude.tickets.models import PriorityRule, TicketSequence
+
+DEFAULT_MATRIX: dict[tuple[int, int], int] = {
+    (Impact.HIGH, Urgency.HIGH): Priority.P1,
+    (Impact.HIGH, Urgency.MEDIUM): Priority.P2,
+    (Impact.MEDIUM, Urgency.HIGH): Priority.P2,
+    (Impact.HIGH, Urgency.LOW): Priority.P3,
+    (Impact.MEDIUM, Urgency.MEDIUM): Priority.P3,
+    (Impact.LOW, Urgency.HIGH): Priority.P3,
+    (Impact.MEDIUM, Urgency.LOW): Priority.P4,
+    (Impact.LOW, Urgency.MEDIUM): Priority.P4,
+    (Impact.LOW, Urgency.LOW): Priority.P4,
+}
+
+
+def priority_for(impact: int, urgency: int) -> int:
+    """The configured matrix cell, falling back to the ITIL default for a missing cell."""
+    configured = (
+        PriorityRule.objects.filter(impact=impact, urgency=urgency)
+        .values_list("priority", flat=True)
+        .first()
+    )
+    return int(configured if configured is not None else DEFAULT_MATRIX[(impact, urgency)])
+
+
+def next_number(kind: str) -> str:
+    """The next readable number for `kind`; call inside the creating transaction."""
+    TicketSequence.objects.get_or_create(kind=kind)
+    TicketSequence.objects.filter(kind=kind).update(last=F("last") + 1)
+    last = TicketSequence.objects.select_for_update().values_list("last", flat=True).get(kind=kind)
+    return f"{NUMBER_PREFIX[Kind(kind)]}-{last:06d}"
+
+
+def team_for(service: Service | None) -> Team | None:
+    """Route to the service's owner team, else to the triage team."""
+    if service is not None and service.owner_team.is_active:
+        return service.owner_team
+    return Team.objects.filter(is_triage=True, is_active=True).order_by("id").first()

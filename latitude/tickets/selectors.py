@@ -1,0 +1,141 @@
+"""Reads about tickets; every one takes the actor and sees only what the actor may see."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from latitude.core.errors import InvalidInput, NotFound
+from latitude.core.pagination import KeysetPage, keyset_page
+from latitude.tickets.choices import OPEN_STATUSES
+from latitude.tickets.models import Attachment, Comment, Ticket
+from latitude.tickets.search import matching_ticket_ids
+from latitude.tickets.visibility import visibility_filter, works_on_filter
+
+LIST_RELATED = ("requester", "owner", "team", "service")
+
+SORTS: dict[str, list[str]] = {
+    "updated": ["-updated_at", "-id"],
+    "-updated": ["updated_at", "id"],
+    "created": ["-created_at", "-id"],
+    "-created": ["created_at", "id"],
+    "priority": ["priority", "-id"],
+    "-priority": ["-priority", "-id"],
+    "number": ["-id"],
+    "-number": ["id"],
+}
+
+QUEUES = ("mine", "team", "unassigned", "all", "requested")
+
+
+@dataclass(frozen=True)
+class TicketFilters:
+    """Validated list filters shared by the workspace, the portal and the API."""
+
+    queue: str = "all"
+    status: str = ""
+    kind: str = ""
+    priority: int | None = None
+    team_id: int | None = None
+    owner_id: int | None = None
+    service_id: int | None = None
+    requester_id: int | None = None
+    text: str = ""
+    sort: str = "updated"
+    open_only: bool = False
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORTS:
+            raise InvalidInput(f"Sort by one of: {', '.join(SORTS)}.", field="sort")
+        if self.queue not in QUEUES:
+            raise InvalidInput(f"Queue is one of: {', '.join(QUEUES)}.", field="queue")
+
+
+def visible_tickets(actor: Any) -> QuerySet[Ticket]:
+    return Ticket.objects.filter(visibility_filter(actor))
+
+
+def workable_tickets(actor: Any) -> QuerySet[Ticket]:
+    return Ticket.objects.filter(works_on_filter(actor))
+
+
+def get_ticket_for(actor: Any, ticket_id: int | str, *, for_update: bool = False) -> Ticket:
+    """The ticket if the actor may see it; NotFound otherwise (absent and hidden look alike)."""
+    queryset = visible_tickets(actor)
+    if for_update:
+        queryset = queryset.select_for_update(of=("self",))
+    lookup = Q(number=ticket_id.upper()) if isinstance(ticket_id, str) and not ticket_id.isdigit() else Q(pk=int(ticket_id))
+    ticket = queryset.filter(lookup).select_related(*LIST_RELATED, "category", "parent", "merged_into").first()
+    if ticket is None:
+        raise NotFound("No such ticket.")
+    return ticket
+
+
+def _queue_filter(actor: Any, queue: str) -> Q:
+    from latitude.people.selectors import team_ids_of
+
+    if queue == "mine":
+        return Q(owner_id=actor.pk)
+    if queue == "team":
+        return Q(team_id__in=team_ids_of(actor))
+    if queue == "unassigned":
+        return Q(owner__isnull=True) & Q(status__in=OPEN_STATUSES)
+    if queue == "requested":
+        return Q(requester_id=actor.pk)
+    return Q()
+
+
+def filtered_tickets(actor: Any, filters: TicketFilters) -> QuerySet[Ticket]:
+    queryset = visible_tickets(actor).filter(_queue_filter(actor, filters.queue))
+    exact = {
+        "status": filters.status, "kind": filters.kind, "priority": filters.priority,
+        "team_id": filters.team_id, "owner_id": filters.owner_id,
+        "service_id": filters.service_id, "requester_id": filters.requester_id,
+    }
+    queryset = queryset.filter(**{key: value for key, value in exact.items() if value not in ("", None)})
+    if filters.open_only:
+        queryset = queryset.filter(status__in=OPEN_STATUSES)
+    if filters.text.strip():
+        queryset = queryset.filter(matching_ticket_ids(filters.text))
+    return queryset
+
+
+def ticket_page(
+    actor: Any, filters: TicketFilters, *, cursor: str | None, size: int
+) -> KeysetPage[Ticket]:
+    """A page of tickets in a fixed number of queries, whatever the page size or depth."""
+    queryset = filtered_tickets(actor, filters).select_related(*LIST_RELATED)
+    return keyset_page(queryset, ordering=SORTS[filters.sort], cursor=cursor, size=size)
+
+
+def count_tickets(actor: Any, filters: TicketFilters) -> int:
+    return filtered_tickets(actor, filters).count()
+
+
+def can_work_on(actor: Any, ticket: Ticket) -> bool:
+    """Agent rights on this ticket, judged against the database row."""
+    return Ticket.objects.filter(works_on_filter(actor), pk=ticket.pk).exists()
+
+
+def comments_for(actor: Any, ticket: Ticket) -> QuerySet[Comment]:
+    """The conversation as the actor may read it: requesters never get internal notes."""
+    queryset = ticket.comments.select_related("author").prefetch_related(
+        Prefetch("attachments", queryset=attachments_visible_filter(actor, Attachment.objects.all()))
+    )
+    if not can_work_on(actor, ticket):
+        queryset = queryset.filter(is_internal=False)
+    return queryset
+
+
+def attachments_visible_filter(actor: Any, queryset: QuerySet[Attachment]) -> QuerySet[Attachment]:
+    if getattr(actor, "is_admin", False) or getattr(actor, "is_agent", False):
+        return queryset.filter(Q(is_internal=False) | Q(ticket__in=Ticket.objects.filter(works_on_filter(actor))))
+    return queryset.filter(is_internal=False)
+
+
+def get_attachment_for(actor: Any, attachment_id: int) -> Attachment:
+    queryset = Attachment.objects.filter(ticket__in=visible_tickets(actor))
+    attachment = attachments_visible_filter(actor, queryset).filter(pk=attachment_id).first()
+    if attachment is None:
+        raise NotFound("No such attachment.")
+    return attachment
