@@ -45,6 +45,10 @@ class Conflict(DomainError):
     status = 409
 
 
+class StaleVersion(Conflict):
+    """The caller edited an older version of the object (optimistic concurrency)."""
+
+
 class ConfirmationRequired(DomainError):
     """The operation is allowed but has a consequence the actor must confirm first."""
 

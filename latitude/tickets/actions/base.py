@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from latitude.core.errors import Conflict, NotFound, NotPermitted
+from latitude.core.errors import NotFound, NotPermitted, StaleVersion
 from latitude.tickets.models import Ticket
 from latitude.tickets.visibility import visibility_filter, works_on_filter
 
@@ -20,7 +20,7 @@ def lock_visible(actor: Any, ticket_id: int, *, expected_version: int | None = N
     if ticket is None:
         raise NotFound("No such ticket.")
     if expected_version is not None and ticket.version != expected_version:
-        raise Conflict(
+        raise StaleVersion(
             "The ticket was changed by someone else; reload it and try again.",
             current_version=ticket.version,
         )
