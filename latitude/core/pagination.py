@@ -50,12 +50,19 @@ def _after(ordering: list[str], values: list[Any]) -> Q:
     return condition
 
 
+def _concrete_field(model: type[models.Model], name: str) -> "models.Field[Any, Any]":
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{name} cannot order a keyset page")
+    return field
+
+
 def keyset_page(
     queryset: models.QuerySet[M], *, ordering: list[str], cursor: str | None, size: int
 ) -> KeysetPage[M]:
     """One page of `queryset` in `ordering`, which must end with a unique field (the pk)."""
     model = queryset.model
-    fields = [model._meta.get_field(key.lstrip("-")) for key in ordering]
+    fields = [_concrete_field(model, key.lstrip("-")) for key in ordering]
     queryset = queryset.order_by(*ordering)
     if cursor:
         queryset = queryset.filter(_after(ordering, _decode(cursor, fields)))

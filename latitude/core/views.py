@@ -17,7 +17,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-        database = {"status": "ok", "vendor": connection.vendor}
+        database: dict[str, object] = {"status": "ok", "vendor": connection.vendor}
     except Exception as exc:  # any driver error means the database is unavailable
         database = {"status": "error", "vendor": connection.vendor, "error": type(exc).__name__}
     database["latency_ms"] = round((time.perf_counter() - started) * 1000, 2)

@@ -19,7 +19,7 @@ def visibility_filter(actor: Any) -> Q:
         condition |= Q(requester__unit_id=actor.unit_id)
     if actor.is_agent:
         watched = TicketWatcher.objects.filter(ticket_id=OuterRef("pk"), user_id=actor.pk)
-        condition |= Q(team_id__in=team_ids_of(actor)) | Q(owner_id=actor.pk) | Exists(watched)
+        condition |= Q(team_id__in=team_ids_of(actor)) | Q(owner_id=actor.pk) | Q(Exists(watched))
     return condition
 
 
@@ -32,4 +32,4 @@ def works_on_filter(actor: Any) -> Q:
     if not actor.is_agent:
         return Q(pk__in=[])
     watched = TicketWatcher.objects.filter(ticket_id=OuterRef("pk"), user_id=actor.pk)
-    return Q(team_id__in=team_ids_of(actor)) | Q(owner_id=actor.pk) | Exists(watched)
+    return Q(team_id__in=team_ids_of(actor)) | Q(owner_id=actor.pk) | Q(Exists(watched))

@@ -142,7 +142,7 @@ def _store_attachment(
         is_internal=internal or bool(comment and comment.is_internal), created_at=timezone.now(),
     )
     attachment.file.save("upload", upload, save=False)
-    stored.append(attachment.file.name)
+    stored.append(str(attachment.file.name))
     attachment.save()
     save_ticket(ticket, [])
     events.attachment_added(actor=actor, attachment=attachment)
