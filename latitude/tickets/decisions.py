@@ -1,0 +1,164 @@
+"""The guarded decisions taken on tickets, with the facts a scope grant may limit them by.
+
+Fact names match what the ticket actions pass to `check_decision`; facts stored on the ticket
+also carry an ORM path so "which tickets may I ...?" compiles to one query.
+"""
+
+from typing import Any
+
+from django.db.models import Count, Expression, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from latitude.catalog.choices import Criticality
+from latitude.scopes.registry import Decision, FactSpec, FactType, register
+from latitude.tickets.choices import OPEN_STATUSES, Kind, Priority, Status
+from latitude.tickets.models import Ticket
+
+SUBJECT = "tickets.Ticket"
+
+
+def _open_children_expression() -> Expression:
+    children = (
+        Ticket.objects.filter(parent=OuterRef("pk"), status__in=OPEN_STATUSES)
+        .order_by()
+        .values("parent")
+        .annotate(open_count=Count("pk"))
+        .values("open_count")
+    )
+    return Coalesce(Subquery(children), 0)
+
+
+def _open_children(ticket: Ticket) -> int:
+    return ticket.children.filter(status__in=OPEN_STATUSES).count()
+
+
+def _ticket_teams(ticket: Ticket) -> list[Any]:
+    owner_team = ticket.service.owner_team if ticket.service_id else None  # type: ignore[union-attr]
+    return [ticket.team, owner_team]
+
+
+KIND = FactSpec(FactType.ENUM, _("kind"), choices=tuple(Kind.choices), path="kind")
+PRIORITY = FactSpec(
+    FactType.NUMBER, _("priority"), choices=tuple(Priority.choices), path="priority"
+)
+STATUS = FactSpec(FactType.ENUM, _("status"), choices=tuple(Status.choices), path="status")
+SERVICE = FactSpec(FactType.REFERENCE, _("service"), path="service", model="catalog.Service")
+CATEGORY = FactSpec(FactType.REFERENCE, _("category"), path="category", model="catalog.Category")
+TEAM = FactSpec(FactType.REFERENCE, _("team"), path="team", model="people.Team")
+CRITICALITY = FactSpec(
+    FactType.NUMBER,
+    _("service criticality"),
+    choices=tuple(Criticality.choices),
+    path="service__criticality",
+)
+OPEN_CHILDREN = FactSpec(
+    FactType.NUMBER,
+    _("open child tickets"),
+    expression=_open_children_expression,
+    getter=_open_children,
+)
+REOPEN_COUNT = FactSpec(FactType.NUMBER, _("times reopened"), path="reopen_count")
+AMOUNT = FactSpec(FactType.MONEY, _("amount"))
+CURRENCY = FactSpec(FactType.STRING, _("currency"))
+
+LIFECYCLE_FACTS = {
+    "kind": KIND,
+    "priority": PRIORITY,
+    "from": STATUS,
+    "open_children": OPEN_CHILDREN,
+    "reopen_count": REOPEN_COUNT,
+    "service": SERVICE,
+    "service_criticality": CRITICALITY,
+    "team": TEAM,
+}
+
+
+def _ticket_decision(name: str, label: Any, verb: Any, facts: dict[str, FactSpec]) -> Decision:
+    return register(Decision(name, SUBJECT, label, verb, facts, teams_of=_ticket_teams))
+
+
+RESOLVE = _ticket_decision("ticket.resolve", _("Resolve a ticket"), _("resolve"), LIFECYCLE_FACTS)
+CLOSE = _ticket_decision("ticket.close", _("Close a ticket"), _("close"), LIFECYCLE_FACTS)
+REOPEN = _ticket_decision("ticket.reopen", _("Reopen a ticket"), _("reopen"), LIFECYCLE_FACTS)
+SET_PRIORITY = _ticket_decision(
+    "ticket.set_priority",
+    _("Set the priority"),
+    _("set the priority of"),
+    {
+        "from": PRIORITY,
+        "to": FactSpec(FactType.NUMBER, _("new priority"), choices=tuple(Priority.choices)),
+        "kind": KIND,
+        "service_criticality": CRITICALITY,
+        "service": SERVICE,
+        "team": TEAM,
+    },
+)
+TRANSFER_TEAM = _ticket_decision(
+    "ticket.transfer_team",
+    _("Hand a ticket to another team"),
+    _("hand to another team"),
+    {
+        "from_team": TEAM,
+        "to_team": FactSpec(FactType.REFERENCE, _("receiving team"), model="people.Team"),
+        "priority": PRIORITY,
+        "kind": KIND,
+        "service": SERVICE,
+    },
+)
+MERGE = _ticket_decision(
+    "ticket.merge",
+    _("Merge a duplicate ticket"),
+    _("merge"),
+    {
+        "kind": KIND,
+        "priority": PRIORITY,
+        "team": TEAM,
+        "into_priority": FactSpec(
+            FactType.NUMBER, _("priority of the surviving ticket"), choices=tuple(Priority.choices)
+        ),
+    },
+)
+WAIVE_SLA = _ticket_decision(
+    "ticket.waive_sla",
+    _("Waive or extend an SLA target"),
+    _("waive the SLA of"),
+    {
+        "priority": PRIORITY,
+        "kind": KIND,
+        "service": SERVICE,
+        "team": TEAM,
+        "clock_kind": FactSpec(
+            FactType.ENUM,
+            _("SLA clock"),
+            choices=(("response", _("response")), ("resolution", _("resolution"))),
+        ),
+        "extension_minutes": FactSpec(FactType.DURATION, _("extension in business minutes")),
+    },
+)
+APPROVE_REQUEST = _ticket_decision(
+    "request.approve",
+    _("Approve a service request"),
+    _("approve"),
+    {
+        "service": SERVICE,
+        "category": CATEGORY,
+        "priority": PRIORITY,
+        "team": TEAM,
+        "cost_amount": AMOUNT,
+        "currency": CURRENCY,
+    },
+)
+GOODWILL = _ticket_decision(
+    "ticket.goodwill",
+    _("Grant a goodwill credit"),
+    _("grant goodwill on"),
+    {
+        "amount": AMOUNT,
+        "currency": CURRENCY,
+        "kind": KIND,
+        "priority": PRIORITY,
+        "service": SERVICE,
+        "team": TEAM,
+    },
+)
