@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from latitude.core.errors import InvalidInput, NotFound
 from latitude.core.pagination import KeysetPage, keyset_page
-from latitude.tickets.choices import OPEN_STATUSES
+from latitude.tickets.choices import OPEN_STATUSES, Status
 from latitude.tickets.models import Attachment, Comment, Ticket
 from latitude.tickets.search import matching_ticket_ids
 from latitude.tickets.visibility import visibility_filter, works_on_filter
@@ -25,7 +25,8 @@ SORTS: dict[str, list[str]] = {
     "-number": ["id"],
 }
 
-QUEUES = ("mine", "team", "unassigned", "all", "requested")
+QUEUES = ("mine", "team", "unassigned", "all", "requested", "unit")
+FINISHED_STATUSES = (Status.RESOLVED, Status.CLOSED)
 
 
 @dataclass(frozen=True)
@@ -43,12 +44,15 @@ class TicketFilters:
     text: str = ""
     sort: str = "updated"
     open_only: bool = False
+    finished_only: bool = False
 
     def __post_init__(self) -> None:
         if self.sort not in SORTS:
             raise InvalidInput(f"Sort by one of: {', '.join(SORTS)}.", field="sort")
         if self.queue not in QUEUES:
             raise InvalidInput(f"Queue is one of: {', '.join(QUEUES)}.", field="queue")
+        if self.open_only and self.finished_only:
+            raise InvalidInput("Ask for open or finished tickets, not both.", field="open_only")
 
 
 def visible_tickets(actor: Any) -> QuerySet[Ticket]:
@@ -82,7 +86,16 @@ def _queue_filter(actor: Any, queue: str) -> Q:
         return Q(owner__isnull=True) & Q(status__in=OPEN_STATUSES)
     if queue == "requested":
         return Q(requester_id=actor.pk)
+    if queue == "unit":
+        return _shared_unit_filter(actor)
     return Q()
+
+
+def _shared_unit_filter(actor: Any) -> Q:
+    """Tickets raised within the actor's unit, only where the unit shares its tickets."""
+    if actor.unit_id is None or not actor.unit.shares_tickets:
+        return Q(pk__in=[])
+    return Q(requester__unit_id=actor.unit_id)
 
 
 def filtered_tickets(actor: Any, filters: TicketFilters) -> QuerySet[Ticket]:
@@ -95,6 +108,8 @@ def filtered_tickets(actor: Any, filters: TicketFilters) -> QuerySet[Ticket]:
     queryset = queryset.filter(**{key: value for key, value in exact.items() if value not in ("", None)})
     if filters.open_only:
         queryset = queryset.filter(status__in=OPEN_STATUSES)
+    if filters.finished_only:
+        queryset = queryset.filter(status__in=FINISHED_STATUSES)
     if filters.text.strip():
         queryset = queryset.filter(matching_ticket_ids(filters.text))
     return queryset
