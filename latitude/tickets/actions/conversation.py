@@ -19,7 +19,20 @@ from latitude.tickets.models import Attachment, Comment, Ticket
 from latitude.tickets.visibility import works_on_filter
 
 MAX_COMMENT_CHARS = 100_000
-HTML_MARKERS = (b"<html", b"<!doctype", b"<script", b"<svg", b"<body", b"<iframe", b"<?xml")
+HTML_MARKERS = (
+    b"<html", b"<!doctype", b"<script", b"<svg", b"<body", b"<iframe", b"<?xml", b"<head",
+    b"<!--", b"<style", b"<title", b"<object", b"<embed", b"<a ", b"<img", b"<div", b"<table",
+)
+# Byte-order marks a browser skips before sniffing, so an HTML page cannot hide behind one.
+BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# Binary types must start with their own signature; anything else is a disguised file.
+SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/gif": (b"GIF87a", b"GIF89a"),
+    "application/pdf": (b"%PDF-",),
+}
+MAX_DISPLAY_NAME = 200
 
 
 def _is_agent_on(actor: Any, ticket: Ticket) -> bool:
@@ -85,16 +98,26 @@ def _check_upload(upload: UploadedFile) -> str:
     if content_type not in settings.LATITUDE_ATTACHMENT_TYPES:
         raise InvalidInput(_("Files of this type are not accepted."), field="file")
     upload.seek(0)
-    head = upload.read(1024).lstrip().lower()
+    head = upload.read(1024)
     upload.seek(0)
-    if head.startswith(HTML_MARKERS):
+    if _looks_like_html(head) or not head.startswith(SIGNATURES.get(content_type, (b"",))):
         raise InvalidInput(_("The file's content does not match its type."), field="file")
     return content_type
 
 
+def _looks_like_html(head: bytes) -> bool:
+    for bom in BOMS:
+        head = head.removeprefix(bom)
+    return head.replace(b"\x00", b"").lstrip().lower().startswith(HTML_MARKERS)
+
+
 def _display_name(name: str) -> str:
     cleaned = "".join(ch for ch in name if ch.isprintable() and ch not in "/\\\u202e\u202d")
-    cleaned = cleaned.strip(" .")[:200]
+    cleaned = cleaned.strip(" .")
+    if len(cleaned) > MAX_DISPLAY_NAME:
+        stem, dot, extension = cleaned.rpartition(".")
+        extension = dot + extension if stem and len(extension) <= 16 else ""
+        cleaned = cleaned[: MAX_DISPLAY_NAME - len(extension)] + extension
     return cleaned or "attachment"
 
 
