@@ -1,12 +1,24 @@
 """Test helpers for API tests: clients that call as a given person."""
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from django.test import Client
 
+from latitude.catalog.models import Category, Service
 from latitude.people.actions import create_api_token
-from latitude.people.models import User
+from latitude.people.models import Team, User
+from latitude.testing.factories import (
+    AgentFactory,
+    CategoryFactory,
+    RequesterFactory,
+    ServiceFactory,
+    TeamFactory,
+    member_of,
+)
+from latitude.tickets import actions
+from latitude.tickets.models import Ticket
 
 
 def token_for(user: User) -> str:
@@ -23,3 +35,40 @@ def send(client: Client, method: str, url: str, payload: Any = None, **headers: 
     body = "" if payload is None else json.dumps(payload)
     call = getattr(client, method.lower())
     return call(url, body, content_type="application/json", headers=headers)
+
+
+@dataclass
+class Desk:
+    """A small service desk: one team with two agents, an outside agent, two requesters."""
+
+    team: Team
+    agent: User
+    colleague: User
+    outsider: User
+    requester: User
+    stranger: User
+    service: Service
+    category: Category
+
+    def ticket(self, **fields: Any) -> Ticket:
+        """A ticket opened by the requester through the action, routed to the team."""
+        fields.setdefault("kind", "incident")
+        fields.setdefault("subject", "The printer on floor 2 jams")
+        fields.setdefault("service", self.service)
+        actor = fields.pop("actor", self.requester)
+        return actions.open_ticket(actor=actor, **fields)
+
+
+def build_desk() -> Desk:
+    team = TeamFactory(name="Service Desk", slug="service-desk")
+    other_team = TeamFactory(name="Network", slug="network")
+    return Desk(
+        team=team,
+        agent=member_of(team, AgentFactory(full_name="Alice Agent")),
+        colleague=member_of(team, AgentFactory(full_name="Bob Colleague")),
+        outsider=member_of(other_team, AgentFactory(full_name="Olga Outsider")),
+        requester=RequesterFactory(full_name="Rita Requester"),
+        stranger=RequesterFactory(full_name="Sam Stranger"),
+        service=ServiceFactory(name="Printing", slug="printing", owner_team=team),
+        category=CategoryFactory(name="Hardware"),
+    )
