@@ -1,0 +1,65 @@
+"""Presentation helpers shared by the workspace and the portal."""
+
+from typing import Any
+
+import markdown as markdown_lib
+import nh3
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+ALLOWED_TAGS = {
+    "a",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+MARKDOWN_EXTENSIONS = ["fenced_code", "sane_lists", "nl2br"]
+
+
+def _markdown_without_raw_html() -> markdown_lib.Markdown:
+    """Raw HTML in people's text is shown as text, not interpreted (nh3 is the second line)."""
+    converter = markdown_lib.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
+
+
+def render_markdown(text: str) -> str:
+    html = _markdown_without_raw_html().convert(text or "")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener nofollow",
+    )
+
+
+@register.filter(name="markdown")
+def markdown_filter(text: str) -> SafeString:
+    """Markdown to HTML, sanitised: links only to http, https and mailto, never scripts."""
+    return mark_safe(render_markdown(str(text or "")))
+
+
+@register.inclusion_tag("core/_timeline_entry.html")
+def timeline_entry(item: Any) -> dict[str, Any]:
+    """One entry of a ticket timeline (a comment or a recorded change)."""
+    return {"item": item}

@@ -1,0 +1,127 @@
+"""The ticket page: header, timeline, conversation and the panels that change the ticket."""
+
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from latitude.core.htmx import is_partial
+from latitude.people.models import User
+from latitude.people.selectors import agents_of_team, visible_teams
+from latitude.tickets import forms as ticket_forms
+from latitude.tickets.choices import OPEN_STATUSES, Status
+from latitude.tickets.models import Ticket
+from latitude.tickets.selectors import can_work_on, comments_for, visible_tickets
+from latitude.tickets.transitions import allowed_targets
+from latitude.tickets.views.access import agent_required, desk_ticket
+from latitude.tickets.views.timeline import build_timeline
+
+PAGE_TEMPLATE = "tickets/detail.html"
+TICKET_TEMPLATE = "tickets/_ticket.html"
+
+
+@require_GET
+@agent_required
+def detail(request: HttpRequest, reference: str) -> HttpResponse:
+    ticket = desk_ticket(request, reference)
+    return render(request, PAGE_TEMPLATE, ticket_context(request, ticket))
+
+
+def ticket_context(
+    request: HttpRequest, ticket: Ticket, *, bound: dict[str, forms.Form] | None = None
+) -> dict[str, Any]:
+    """Everything the ticket page shows, in a fixed number of queries."""
+    actor = request.user
+    working = can_work_on(actor, ticket)
+    children = list(
+        visible_tickets(actor).filter(parent=ticket).only("id", "number", "subject", "status")
+    )
+    context: dict[str, Any] = {
+        "ticket": ticket,
+        "can_work": working,
+        "timeline": build_timeline(actor, ticket, comments_for(actor, ticket), agent_view=working),
+        "watchers": list(ticket.watchers.only("id", "full_name", "email")),
+        "related": list(_related(actor, ticket)),
+        "children": children,
+        "open_children": sum(1 for child in children if child.status in OPEN_STATUSES),
+    }
+    if working:
+        context.update(_work_context(actor, ticket))
+        context["forms"] = {**_blank_forms(ticket), **(bound or {})}
+    return context
+
+
+def _related(actor: Any, ticket: Ticket) -> Any:
+    from latitude.tickets.actions.links import linked_tickets_q
+
+    return (
+        visible_tickets(actor)
+        .filter(linked_tickets_q(ticket))
+        .distinct()
+        .only("id", "number", "subject", "status")
+        .order_by("id")
+    )
+
+
+def _work_context(actor: Any, ticket: Ticket) -> dict[str, Any]:
+    agents: list[User] = (
+        list(agents_of_team(ticket.team).only("id", "full_name", "email")) if ticket.team_id else []
+    )
+    return {
+        "status_targets": _ordered_targets(ticket.status),
+        "agents": agents,
+        "teams": list(visible_teams(actor).only("id", "name")),
+        "may_take": ticket.owner_id != actor.pk and any(agent.pk == actor.pk for agent in agents),
+    }
+
+
+def _ordered_targets(current: str) -> list[Status]:
+    targets = allowed_targets(current)
+    return [status for status in Status if status in targets]
+
+
+def _blank_forms(ticket: Ticket) -> dict[str, forms.Form]:
+    version = {"version": ticket.version}
+    return {
+        "reply": ticket_forms.CommentForm(prefix="reply"),
+        "note": ticket_forms.CommentForm(prefix="note"),
+        "status": ticket_forms.StatusForm(initial=version),
+        "priority": ticket_forms.PriorityForm(
+            initial={
+                **version,
+                "impact": ticket.impact,
+                "urgency": ticket.urgency,
+            }
+        ),
+        "owner": ticket_forms.OwnerForm(initial={**version, "owner": ticket.owner_id}),
+        "team": ticket_forms.TransferForm(initial={**version, "team": ticket.team_id}),
+        "parent": ticket_forms.ParentForm(
+            initial={"number": ticket.parent.number if ticket.parent_id else ""}
+        ),  # type: ignore[union-attr]
+        "related": ticket_forms.RelatedForm(),
+        "merge": ticket_forms.MergeForm(),
+        "watcher": ticket_forms.WatcherForm(),
+    }
+
+
+def after_change(request: HttpRequest, ticket: Ticket) -> HttpResponse:
+    """htmx gets the refreshed ticket to swap in; a plain form post is redirected (PRG)."""
+    if not is_partial(request):
+        return redirect("tickets:detail", reference=ticket.number)
+    fresh = desk_ticket(request, str(ticket.pk))
+    response = render(request, TICKET_TEMPLATE, ticket_context(request, fresh))
+    response["HX-Trigger"] = "ticket-updated"
+    return response
+
+
+def with_errors(request: HttpRequest, ticket: Ticket, panel: str, form: forms.Form) -> HttpResponse:
+    """Show the refused form where it was: only its panel for htmx, the whole page otherwise."""
+    context = ticket_context(request, ticket, bound={panel: form})
+    if not is_partial(request):
+        return render(request, PAGE_TEMPLATE, context, status=422)
+    response = render(request, f"tickets/panels/_{panel}.html", context, status=422)
+    response["HX-Retarget"] = f"#panel-{panel}"
+    response["HX-Reswap"] = "outerHTML"
+    return response
