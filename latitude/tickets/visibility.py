@@ -14,12 +14,14 @@ def visibility_filter(actor: Any) -> Q:
         return Q(pk__in=[])
     if actor.is_admin:
         return Q()
-    condition = Q(requester_id=actor.pk)
+    # Watchers follow the ticket whatever their role: a requester carried over by a merge or
+    # copied in by an agent must be able to read the ticket they were added to.
+    watched = TicketWatcher.objects.filter(ticket_id=OuterRef("pk"), user_id=actor.pk)
+    condition = Q(requester_id=actor.pk) | Q(Exists(watched))
     if actor.unit_id is not None and actor.unit.shares_tickets:
         condition |= Q(requester__unit_id=actor.unit_id)
     if actor.is_agent:
-        watched = TicketWatcher.objects.filter(ticket_id=OuterRef("pk"), user_id=actor.pk)
-        condition |= Q(team_id__in=team_ids_of(actor)) | Q(owner_id=actor.pk) | Q(Exists(watched))
+        condition |= Q(team_id__in=team_ids_of(actor)) | Q(owner_id=actor.pk)
     return condition
 
 
