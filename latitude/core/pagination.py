@@ -4,11 +4,14 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from latitude.core.errors import InvalidInput
 
@@ -32,11 +35,20 @@ def _decode(cursor: str, fields: list[models.Field[Any, Any]]) -> list[Any]:
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
         if not isinstance(values, list) or len(values) != len(fields):
             raise ValueError("cursor shape")
-        return [field.to_python(value) for field, value in zip(fields, values, strict=True)]
+        return [_clean(field, value) for field, value in zip(fields, values, strict=True)]
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as exc:
-        raise InvalidInput("This cursor is not valid.", field="cursor") from exc
+        raise InvalidInput(_("This cursor is not valid."), field="cursor") from exc
     except Exception as exc:  # ValidationError from to_python
-        raise InvalidInput("This cursor is not valid.", field="cursor") from exc
+        raise InvalidInput(_("This cursor is not valid."), field="cursor") from exc
+
+
+def _clean(field: models.Field[Any, Any], value: Any) -> Any:
+    """A forged cursor may hold any JSON: check it as the field would (range included)."""
+    value = field.to_python(value)
+    field.run_validators(value)
+    if isinstance(value, datetime) and timezone.is_naive(value):
+        raise ValueError("cursor times carry their offset")
+    return value
 
 
 def _after(ordering: list[str], values: list[Any]) -> Q:
@@ -46,7 +58,9 @@ def _after(ordering: list[str], values: list[Any]) -> Q:
         name = key.lstrip("-")
         op = "lt" if key.startswith("-") else "gt"
         step = Q(**{f"{name}__{op}": values[index]})
-        condition = step if index == len(ordering) - 1 else step | (Q(**{name: values[index]}) & condition)
+        if index < len(ordering) - 1:
+            step |= Q(**{name: values[index]}) & condition
+        condition = step
     return condition
 
 

@@ -63,12 +63,19 @@ def workable_tickets(actor: Any) -> QuerySet[Ticket]:
     return Ticket.objects.filter(works_on_filter(actor))
 
 
+def _ticket_lookup(ticket_id: int | str) -> Q:
+    """An id (only ASCII digits: int() also reads '٣') or else a ticket number."""
+    if isinstance(ticket_id, str) and not (ticket_id.isascii() and ticket_id.isdigit()):
+        return Q(number=ticket_id.upper())
+    return Q(pk=int(ticket_id))
+
+
 def get_ticket_for(actor: Any, ticket_id: int | str, *, for_update: bool = False) -> Ticket:
     """The ticket if the actor may see it; NotFound otherwise (absent and hidden look alike)."""
     queryset = visible_tickets(actor)
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
-    lookup = Q(number=ticket_id.upper()) if isinstance(ticket_id, str) and not ticket_id.isdigit() else Q(pk=int(ticket_id))
+    lookup = _ticket_lookup(ticket_id)
     ticket = queryset.filter(lookup).select_related(*LIST_RELATED, "category", "parent", "merged_into").first()
     if ticket is None:
         raise NotFound("No such ticket.")
