@@ -30,6 +30,10 @@ class DomainErrorForm(forms.Form):
     # Action field names that differ from the form's own.
     action_fields: dict[str, str] = {"file": "attachment"}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
     def add_domain_error(self, error: DomainError) -> None:
         field = self.action_fields.get(error.field or "", error.field)
         self.add_error(field if field in self.fields else None, error.message)

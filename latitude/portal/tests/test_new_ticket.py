@@ -75,6 +75,7 @@ def test_form_asks_impact_and_urgency_in_plain_words(requester_client):
     assert response.status_code == 200
     assert "How many people are affected?" in response.text
     assert "How urgent is it for you?" in response.text
+    assert '<label for="id_subject">Subject</label>' in response.text
 
 
 def test_request_form_offers_only_requestable_active_services(requester_client):
