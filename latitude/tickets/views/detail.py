@@ -3,8 +3,11 @@
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from latitude.core.htmx import is_partial
@@ -108,11 +111,27 @@ def _blank_forms(ticket: Ticket) -> dict[str, forms.Form]:
 
 def after_change(request: HttpRequest, ticket: Ticket) -> HttpResponse:
     """htmx gets the refreshed ticket to swap in; a plain form post is redirected (PRG)."""
+    try:
+        fresh = desk_ticket(request, str(ticket.pk))
+    except Http404:
+        return _out_of_sight(request, ticket)
     if not is_partial(request):
         return redirect("tickets:detail", reference=ticket.number)
-    fresh = desk_ticket(request, str(ticket.pk))
     response = render(request, TICKET_TEMPLATE, ticket_context(request, fresh))
     response["HX-Trigger"] = "ticket-updated"
+    return response
+
+
+def _out_of_sight(request: HttpRequest, ticket: Ticket) -> HttpResponse:
+    """After a hand-over the person may no longer see the ticket: back to the queues."""
+    messages.info(
+        request,
+        _("%(number)s was handed over and is no longer in your view.") % {"number": ticket.number},
+    )
+    if not is_partial(request):
+        return redirect("tickets:queue")
+    response = HttpResponse(status=204)
+    response["HX-Redirect"] = reverse("tickets:queue")
     return response
 
 
