@@ -5,7 +5,11 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.core.exceptions import (
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFieldsSent,
+)
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -121,6 +125,12 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return problem(exc.status_code, code, str(exc.message))
 
 
+def _suspicious(request: HttpRequest, exc: Exception) -> HttpResponse:
+    if isinstance(exc, RequestDataTooBig | TooManyFieldsSent):
+        return problem(413, "too_large", _("The request body is too large."))
+    return problem(400, "malformed_request", _("The request could not be understood."))
+
+
 def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     logger.exception("Unhandled error in API request %s %s", request.method, request.path)
     return problem(500, "server_error", _("Something went wrong on our side."))
@@ -133,4 +143,5 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(Http404, _not_found)
     api.add_exception_handler(AuthenticationError, _not_authenticated)
     api.add_exception_handler(HttpError, _http_error)
+    api.add_exception_handler(SuspiciousOperation, _suspicious)
     api.add_exception_handler(Exception, _unexpected)
