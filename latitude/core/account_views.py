@@ -3,7 +3,7 @@
 import zoneinfo
 from datetime import timedelta
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from latitude.core.errors import DomainError, NotFound
 from latitude.people import actions
 from latitude.people.choices import Language
+from latitude.people.models import User
 from latitude.people.selectors import tokens_of
 
 
@@ -59,10 +60,15 @@ class TokenForm(forms.Form):
     )
 
 
+def _person(request: HttpRequest) -> User:
+    """The signed-in person (every view here requires sign-in)."""
+    return cast(User, request.user)
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = _person(request)
     if request.method != "POST":
         form = PreferencesForm(initial={"language": user.language, "time_zone": user.time_zone})
         return render(request, "core/preferences.html", {"form": form})
@@ -75,7 +81,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 def _save_preferences(request: HttpRequest, form: PreferencesForm) -> bool:
     try:
-        actions.update_preferences(actor=request.user, **form.cleaned_data)
+        actions.update_preferences(actor=_person(request), **form.cleaned_data)
     except ValidationError as exc:
         for field, errors in exc.message_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -97,7 +103,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
             context["issued"] = _issue(request, form)
         else:
             context["form"], status = form, 422
-    context["tokens"] = list(tokens_of(request.user))
+    context["tokens"] = list(tokens_of(_person(request)))
     return render(request, "core/tokens.html", context, status=status)
 
 
@@ -106,7 +112,7 @@ def _issue(request: HttpRequest, form: TokenForm) -> actions.IssuedToken:
     expires_at = timezone.now() + timedelta(days=days) if days else None
     return actions.create_api_token(
         actor=request.user,
-        user=request.user,
+        user=_person(request),
         name=form.cleaned_data["name"],
         expires_at=expires_at,
     )
@@ -116,7 +122,7 @@ def _issue(request: HttpRequest, form: TokenForm) -> actions.IssuedToken:
 @login_required
 def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     try:
-        token = actions.revoke_api_token(actor=request.user, token_id=token_id)
+        token = actions.revoke_api_token(actor=_person(request), token_id=token_id)
     except NotFound as exc:
         raise Http404 from exc
     messages.success(request, _("The token “%(name)s” is revoked.") % {"name": token.name})

@@ -36,7 +36,7 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(choices=ANY + Status.choices, required=False)
     kind = forms.ChoiceField(choices=ANY + Kind.choices, required=False)
     priority = forms.TypedChoiceField(
-        choices=ANY + Priority.choices, coerce=int, empty_value=None, required=False
+        choices=[("", _("any")), *Priority.choices], coerce=int, empty_value=None, required=False
     )
     team = forms.IntegerField(min_value=1, required=False)
     service = forms.IntegerField(min_value=1, required=False)

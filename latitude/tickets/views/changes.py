@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.db import transaction
-from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -57,7 +56,8 @@ def _run_without_input(
         raise Http404 from exc
     except DomainError as exc:
         form = form_class()
-        form.cleaned_data, form._errors = {}, ErrorDict()
+        form.full_clean()  # an unbound form ends up with no errors and no cleaned data
+        form.cleaned_data = {}
         form.add_error(None, exc.message)
         return with_errors(request, ticket, panel, form)
     return after_change(request, ticket)

@@ -69,9 +69,9 @@ def _related(actor: Any, ticket: Ticket) -> Any:
 
 
 def _work_context(actor: Any, ticket: Ticket) -> dict[str, Any]:
-    agents: list[User] = (
-        list(agents_of_team(ticket.team).only("id", "full_name", "email")) if ticket.team_id else []
-    )
+    agents: list[User] = []
+    if ticket.team is not None:
+        agents = list(agents_of_team(ticket.team).only("id", "full_name", "email"))
     return {
         "status_targets": _ordered_targets(ticket.status),
         "agents": agents,
@@ -101,8 +101,8 @@ def _blank_forms(ticket: Ticket) -> dict[str, forms.Form]:
         "owner": ticket_forms.OwnerForm(initial={**version, "owner": ticket.owner_id}),
         "team": ticket_forms.TransferForm(initial={**version, "team": ticket.team_id}),
         "parent": ticket_forms.ParentForm(
-            initial={"number": ticket.parent.number if ticket.parent_id else ""}
-        ),  # type: ignore[union-attr]
+            initial={"number": ticket.parent.number if ticket.parent is not None else ""}
+        ),
         "related": ticket_forms.RelatedForm(),
         "merge": ticket_forms.MergeForm(),
         "watcher": ticket_forms.WatcherForm(),

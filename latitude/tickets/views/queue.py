@@ -1,6 +1,6 @@
 """The queues: the agent's lists of tickets, filtered, searched and paged by keyset."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from latitude.catalog.selectors import active_services
 from latitude.core.errors import DomainError
 from latitude.core.htmx import is_partial, render_page
+from latitude.people.models import User
 from latitude.people.selectors import visible_teams
 from latitude.tickets.forms import QUEUE_CHOICES, QueueFilterForm
 from latitude.tickets.selectors import TicketFilters, count_tickets, ticket_page
@@ -71,6 +72,6 @@ def _tabs(request: HttpRequest, values: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _filter_choices(request: HttpRequest) -> dict[str, Any]:
     return {
-        "teams": list(visible_teams(request.user).only("id", "name")),
+        "teams": list(visible_teams(cast(User, request.user)).only("id", "name")),
         "services": list(active_services().select_related(None).only("id", "name")),
     }
