@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "latitude.people",
     "latitude.catalog",
     "latitude.tickets",
+    "latitude.sla",
     "latitude.scopes",
     "latitude.portal",
     "latitude.demo",
