@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -273,3 +275,25 @@ def test_unit_colleague_can_read_but_not_decide_or_reply(client):
     assert url("reply", ticket) not in page.text
     ticket.refresh_from_db()
     assert ticket.status == Status.RESOLVED
+
+
+def _add_replies(ticket, count):
+    for _ in range(count):
+        comment = CommentFactory(ticket=ticket)
+        actions.add_attachment(
+            actor=ticket.requester, ticket_id=ticket.pk, upload=png_upload(), comment=comment
+        )
+
+
+def test_ticket_page_costs_the_same_queries_for_3_and_30_replies(
+    requester_client, requester, django_assert_num_queries
+):
+    ticket = TicketFactory(requester=requester)
+    _add_replies(ticket, 3)
+    with CaptureQueriesContext(connection) as few:
+        assert requester_client.get(url("ticket", ticket)).status_code == 200
+
+    _add_replies(ticket, 27)
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = requester_client.get(url("ticket", ticket))
+    assert response.text.count("screenshot.png") == 30
