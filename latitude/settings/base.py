@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "latitude.scopes",
     "latitude.portal",
     "latitude.demo",
+    "latitude.bench",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +100,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -1,0 +1,109 @@
+"""The measurements. Each prepares what it needs and returns the operation to time."""
+
+import itertools
+from typing import Any
+
+from django.conf import settings
+
+from latitude.bench.context import Context, rotate
+from latitude.bench.registry import Operation, UnavailableError, benchmark
+from latitude.catalog.models import Service
+from latitude.tickets import actions
+from latitude.tickets.selectors import TicketFilters, ticket_page
+
+DEEP_PAGES = 50
+WRITE_LIMIT = "write transactions"
+
+
+@benchmark("API ticket read (agent)")
+def api_ticket_read(ctx: Context) -> Operation:
+    ctx.api_or_skip(f"tickets/{ctx.team_ticket_ids[0]}")
+    ids = rotate(ctx.team_ticket_ids)
+    return lambda: ctx.get_ok("agent", f"/api/v1/tickets/{next(ids)}")
+
+
+@benchmark("ticket page (agent)")
+def ticket_page_view(ctx: Context) -> Operation:
+    urls = [
+        ctx.path_or_skip("tickets:detail", reference=number) for number in ctx.team_ticket_numbers
+    ]
+    pages = rotate(urls)
+    return lambda: ctx.get_ok("agent", next(pages))
+
+
+@benchmark("queue first page (agent, team)")
+def queue_first_page(ctx: Context) -> Operation:
+    url = ctx.path_or_skip("tickets:queue", {"queue": "team"})
+    return lambda: ctx.get_ok("agent", url)
+
+
+@benchmark("queue first page (admin, all)")
+def queue_first_page_admin(ctx: Context) -> Operation:
+    url = ctx.path_or_skip("tickets:queue", {"queue": "all"})
+    return lambda: ctx.get_ok("admin", url)
+
+
+def _deep_cursor(ctx: Context, pages: int) -> str:
+    """The cursor a person reaches after paging `pages` times through the team queue."""
+    cursor = None
+    for _ in range(pages):
+        page = ticket_page(
+            ctx.agent, TicketFilters(queue="team"), cursor=cursor, size=settings.LATITUDE_PAGE_SIZE
+        )
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    if cursor is None:
+        raise UnavailableError("fewer than two pages of tickets")
+    return cursor
+
+
+@benchmark(f"queue page {DEEP_PAGES} deep (agent, team)")
+def queue_deep_page(ctx: Context) -> Operation:
+    ctx.path_or_skip("tickets:queue")
+    url = ctx.path_or_skip(
+        "tickets:queue", {"queue": "team", "cursor": _deep_cursor(ctx, DEEP_PAGES)}
+    )
+    return lambda: ctx.get_ok("agent", url)
+
+
+@benchmark("text search page (agent, all)")
+def search_page(ctx: Context) -> Operation:
+    url = ctx.path_or_skip("tickets:queue", {"queue": "all", "q": ctx.search_word})
+    return lambda: ctx.get_ok("agent", url)
+
+
+@benchmark("API text search (agent)")
+def api_search(ctx: Context) -> Operation:
+    url = ctx.api_or_skip("tickets", {"q": ctx.search_word})
+    return lambda: ctx.get_ok("agent", url)
+
+
+@benchmark("API list first page (agent, team)")
+def api_list(ctx: Context) -> Operation:
+    url = ctx.api_or_skip("tickets", {"queue": "team"})
+    return lambda: ctx.get_ok("agent", url)
+
+
+@benchmark("API list first page (admin, all)")
+def api_list_admin(ctx: Context) -> Operation:
+    url = ctx.api_or_skip("tickets", {"queue": "all"})
+    return lambda: ctx.get_ok("admin", url)
+
+
+@benchmark("open ticket (actions.open_ticket)", group="writes", limit=WRITE_LIMIT)
+def open_ticket(ctx: Context) -> Operation:
+    service = Service.objects.filter(owner_team=ctx.busy_team).first()
+    counter = itertools.count(1)
+
+    def create() -> Any:
+        return actions.open_ticket(
+            actor=ctx.agent,
+            kind="incident",
+            subject=f"Benchmark ticket {next(counter)}",
+            description="Opened by the benchmark through the same action the API and pages use.",
+            requester=ctx.agent,
+            service=service,
+        )
+
+    return create

@@ -1,0 +1,42 @@
+"""The measuring child process: one backend, one data size, a fresh interpreter."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+from latitude.bench import benchmarks  # noqa: F401 - registers the benchmarks
+from latitude.bench.context import build_context
+from latitude.bench.machine import peak_rss_mib
+from latitude.bench.registry import run_all
+from latitude.core.models import AuditEntry
+from latitude.people.models import User
+from latitude.tickets.models import Comment, Ticket, TicketWatcher
+
+
+def table_counts() -> dict[str, int]:
+    return {
+        "tickets": Ticket.objects.count(),
+        "comments": Comment.objects.count(),
+        "audit entries": AuditEntry.objects.count(),
+        "watchers": TicketWatcher.objects.count(),
+        "people": User.objects.count(),
+    }
+
+
+def measure_size(
+    size: int, *, iterations: int, limits: dict[str, float], seed: int = 1
+) -> dict[str, Any]:
+    counts = table_counts()
+    ctx = build_context(size, seed)
+    measurements = [m.as_dict() for m in run_all(ctx, iterations=iterations, limits=limits)]
+    return {
+        "size": size,
+        "iterations": iterations,
+        "counts": counts,
+        "measurements": measurements,
+        "peak_rss_mib": peak_rss_mib(),
+    }
+
+
+def write_part(path: Path, part: dict[str, Any]) -> None:
+    path.write_text(json.dumps(part))
