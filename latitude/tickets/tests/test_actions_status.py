@@ -32,8 +32,11 @@ from latitude.tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
 
+# Sorted: the targets are sets, and xdist workers must collect the same order.
 LEGAL = [
-    (current, target) for current, targets in transitions.ALLOWED.items() for target in targets
+    (current, target)
+    for current, targets in transitions.ALLOWED.items()
+    for target in sorted(targets)
 ]
 ILLEGAL = [
     (current, target)
