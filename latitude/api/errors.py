@@ -2,6 +2,7 @@
 
 import json
 import logging
+from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
@@ -136,12 +137,20 @@ def _unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
     return problem(500, "server_error", _("Something went wrong on our side."))
 
 
+Handler = Callable[[HttpRequest, Any], HttpResponse]
+
+HANDLERS: list[tuple[type[Exception], Handler]] = [
+    (DomainError, _domain_error),
+    (ValidationError, _validation_error),
+    (Http404, _not_found),
+    (AuthenticationError, _not_authenticated),
+    (HttpError, _http_error),
+    (SuspiciousOperation, _suspicious),
+    (Exception, _unexpected),
+]
+
+
 def install_problem_handlers(api: NinjaAPI) -> None:
     """Replace Ninja's default error bodies with problem details."""
-    api.add_exception_handler(DomainError, _domain_error)
-    api.add_exception_handler(ValidationError, _validation_error)
-    api.add_exception_handler(Http404, _not_found)
-    api.add_exception_handler(AuthenticationError, _not_authenticated)
-    api.add_exception_handler(HttpError, _http_error)
-    api.add_exception_handler(SuspiciousOperation, _suspicious)
-    api.add_exception_handler(Exception, _unexpected)
+    for exception_class, handler in HANDLERS:
+        api.add_exception_handler(exception_class, handler)

@@ -2,7 +2,7 @@
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.test import Client
 
@@ -19,6 +19,8 @@ from latitude.testing.factories import (
 )
 from latitude.tickets import actions
 from latitude.tickets.models import Ticket
+
+T = TypeVar("T")
 
 
 def token_for(user: User) -> str:
@@ -59,16 +61,27 @@ class Desk:
         return actions.open_ticket(actor=actor, **fields)
 
 
+def _made(kind: type[T], instance: object) -> T:
+    """A factory's product with its model type (factory_boy's types name the factory)."""
+    if not isinstance(instance, kind):
+        raise TypeError(f"expected a {kind.__name__}")
+    return instance
+
+
 def build_desk() -> Desk:
-    team = TeamFactory(name="Service Desk", slug="service-desk")
-    other_team = TeamFactory(name="Network", slug="network")
+    team = _made(Team, TeamFactory(name="Service Desk", slug="service-desk"))
+    other_team = _made(Team, TeamFactory(name="Network", slug="network"))
+
+    def agent(name: str, of: Team) -> User:
+        return member_of(of, _made(User, AgentFactory(full_name=name)))
+
     return Desk(
         team=team,
-        agent=member_of(team, AgentFactory(full_name="Alice Agent")),
-        colleague=member_of(team, AgentFactory(full_name="Bob Colleague")),
-        outsider=member_of(other_team, AgentFactory(full_name="Olga Outsider")),
-        requester=RequesterFactory(full_name="Rita Requester"),
-        stranger=RequesterFactory(full_name="Sam Stranger"),
-        service=ServiceFactory(name="Printing", slug="printing", owner_team=team),
-        category=CategoryFactory(name="Hardware"),
+        agent=agent("Alice Agent", team),
+        colleague=agent("Bob Colleague", team),
+        outsider=agent("Olga Outsider", other_team),
+        requester=_made(User, RequesterFactory(full_name="Rita Requester")),
+        stranger=_made(User, RequesterFactory(full_name="Sam Stranger")),
+        service=_made(Service, ServiceFactory(name="Printing", slug="printing", owner_team=team)),
+        category=_made(Category, CategoryFactory(name="Hardware")),
     )
