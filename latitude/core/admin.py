@@ -50,14 +50,17 @@ class AuditedAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         super().save_model(request, obj, form, change)
+        changes = form_changes(form)
+        if change and not changes:
+            return  # saved unchanged, or only inline rows changed (recorded in save_formset)
         verb = "admin.changed" if change else "admin.created"
-        audit.record(actor=request.user, verb=verb, subject=obj, changes=form_changes(form))
+        audit.record(actor=request.user, verb=verb, subject=obj, changes=changes)
 
     def save_formset(
         self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
     ) -> None:
         super().save_formset(request, form, formset, change)
-        label = formset.model._meta.model_name
+        label = formset.model._meta.model_name if formset.model else "rows"
         added = [plain_value(obj) for obj in formset.new_objects]
         removed = [plain_value(obj) for obj in formset.deleted_objects]
         if added or removed:

@@ -1,0 +1,7 @@
+"""What people write in the demo: subjects, descriptions and replies, by service.
+
+Placeholders: {site} (the requester's city), {asset} (an asset tag), {room}, {colleague}, {ref}
+(a vendor case number), {number} (a related ticket's number).
+"""
+
+Text = tuple[str, str]  # subject, description
