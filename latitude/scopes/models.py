@@ -1,5 +1,6 @@
 """Scope grants as versioned data: a grant is an identity, each edit appends a version."""
 
+import uuid
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -16,23 +17,28 @@ class ImmutableError(Exception):
 
 
 class GrantsRevision(models.Model):
-    """One row counting changes to any grant; evaluators drop their cache when it moves."""
+    """One row whose token changes with every change to any grant; caches compare it.
 
-    value = models.PositiveBigIntegerField(default=0)
+    A fresh random token rather than a counter: a counter bumped in a transaction that then
+    rolls back would be reused by the next change, and a cache filled inside the rolled-back
+    transaction would pass for current.
+    """
+
+    token = models.CharField(max_length=32, default="")
 
     def __str__(self) -> str:
-        return f"grants revision {self.value}"
+        return f"grants revision {self.token}"
 
     @classmethod
-    def current(cls) -> int:
-        row = cls.objects.filter(pk=1).values_list("value", flat=True).first()
-        return row or 0
+    def current(cls) -> str:
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""
 
     @classmethod
     def bump(cls) -> None:
-        """Inside the grant action's transaction, so the new revision is seen with the change."""
-        if not cls.objects.filter(pk=1).update(value=F("value") + 1):
-            cls.objects.get_or_create(pk=1, defaults={"value": 1})
+        """Inside the grant action's transaction, so the new token is seen with the change."""
+        token = uuid.uuid4().hex
+        if not cls.objects.filter(pk=1).update(token=token):
+            cls.objects.create(pk=1, token=token)
 
 
 class Grant(models.Model):
