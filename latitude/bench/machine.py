@@ -40,7 +40,16 @@ def describe_machine() -> dict[str, Any]:
         "python": sys.version.split()[0],
         "django": django.get_version(),
         "sqlite": sqlite3.sqlite_version,
+        "load_average": load_average(),
     }
+
+
+def load_average() -> list[float] | None:
+    """1, 5 and 15 minute load: on a shared machine, other work skews every figure."""
+    try:
+        return [round(value, 2) for value in os.getloadavg()]
+    except OSError:
+        return None
 
 
 def peak_rss_mib() -> float:

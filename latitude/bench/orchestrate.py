@@ -49,8 +49,9 @@ def _environment(plan: Plan, backend: str) -> dict[str, str]:
     env.pop("DATABASE_URL", None)
     if backend == "postgresql":
         env["DATABASE_URL"] = plan.postgres_url
-    else:
-        env["LATITUDE_VAR_DIR"] = str(plan.sqlite_dir)
+    # Static and media files of the children live beside the SQLite file, never in var/.
+    env["LATITUDE_VAR_DIR"] = str(plan.sqlite_dir)
+    (plan.sqlite_dir / "static").mkdir(parents=True, exist_ok=True)
     return env
 
 
@@ -153,4 +154,5 @@ def run(plan: Plan, say: Callable[[str], None]) -> dict[str, Any]:
         report["limits"][backend] = _measure_limits(plan, backend, say)
         for size in plan.sizes:
             report["runs"].append(_run_size(plan, backend, size, report["limits"][backend], say))
+    report["load_average_after"] = describe_machine()["load_average"]
     return report

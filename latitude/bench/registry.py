@@ -91,6 +91,23 @@ def _timed(operation: Operation) -> tuple[float, int]:
     return elapsed * 1000, counter.count
 
 
+MIN_ITERATIONS = 5
+
+
+def _samples(
+    operation: Operation, iterations: int, budget: float | None
+) -> list[tuple[float, int]]:
+    """Timed runs; a slow operation stops early so one bad page cannot eat the whole run."""
+    samples: list[tuple[float, int]] = []
+    deadline = None if budget is None else time.perf_counter() + budget
+    while len(samples) < iterations:
+        samples.append(_timed(operation))
+        late = deadline is not None and time.perf_counter() > deadline
+        if late and len(samples) >= MIN_ITERATIONS:
+            break
+    return samples
+
+
 def measure(
     item: Benchmark,
     ctx: Any,
@@ -98,7 +115,9 @@ def measure(
     iterations: int,
     warmup: int = 2,
     limits: dict[str, float] | None = None,
+    budget_seconds: float | None = None,
 ) -> Measurement:
+    """Time `iterations` runs, or fewer (at least MIN_ITERATIONS) once `budget_seconds` is spent."""
     result = Measurement(name=item.name, group=item.group, limit=item.limit)
     try:
         operation = item.prepare(ctx)
@@ -108,12 +127,12 @@ def measure(
     try:
         for _ in range(warmup):
             operation()
-        samples = [_timed(operation) for _ in range(iterations)]
+        samples = _samples(operation, iterations, budget_seconds)
     except Exception as exc:  # a failing benchmark is reported, the others still run
         result.errors.append(f"{type(exc).__name__}: {exc}")
         return result
     times, queries = [ms for ms, _ in samples], [count for _, count in samples]
-    result.iterations = iterations
+    result.iterations = len(samples)
     result.median_ms = statistics.median(times)
     result.p95_ms = percentile(times, 0.95)
     result.max_ms = max(times)
@@ -136,7 +155,10 @@ def run_all(
     iterations: int,
     limits: dict[str, float] | None = None,
     only: set[str] | None = None,
+    budget_seconds: float | None = None,
 ) -> Iterator[Measurement]:
     for name, item in REGISTRY.items():
         if only is None or name in only:
-            yield measure(item, ctx, iterations=iterations, limits=limits)
+            yield measure(
+                item, ctx, iterations=iterations, limits=limits, budget_seconds=budget_seconds
+            )

@@ -23,22 +23,26 @@ def _ms(value: float | None) -> str:
     return "" if value is None else f"{value:,.1f}" if value >= 10 else f"{value:,.2f}"
 
 
+def _load(values: list[float] | None) -> str:
+    return "unknown" if not values else ", ".join(f"{value:.1f}" for value in values)
+
+
 def _rate(value: float | None) -> str:
     return "" if value is None else f"{value:,.0f}"
 
 
 def _row(m: dict[str, Any]) -> str:
     if m.get("skipped"):
-        return f"| {m['name']} | {m['skipped']} | | | | | |"
+        return f"| {m['name']} | {m['skipped']} | | | | | | |"
     if m.get("errors"):
-        return f"| {m['name']} | failed: {'; '.join(m['errors'])[:120]} | | | | | |"
+        return f"| {m['name']} | failed: {'; '.join(m['errors'])[:120]} | | | | | | |"
     ratio = "" if m.get("ratio_to_limit") is None else f"{m['ratio_to_limit']:.2f} of {m['limit']}"
     queries = f"{m['queries']}" + (
         f" (max {m['queries_max']})" if m["queries_max"] != m["queries"] else ""
     )
     return (
         f"| {m['name']} | {_ms(m['median_ms'])} | {_ms(m['p95_ms'])} | {_ms(m['max_ms'])} | "
-        f"{queries} | {_rate(m['per_second'])} | {ratio} |"
+        f"{queries} | {_rate(m['per_second'])} | {ratio} | {m['iterations']} |"
     )
 
 
@@ -50,10 +54,11 @@ def _run_section(run: dict[str, Any]) -> list[str]:
         "",
         f"Data: {counts}; created by `bench-data` in {load['seconds']:,.1f} s "
         f"({load['rows_per_second']:,.0f} rows/s). Peak RSS of the measuring process: "
-        f"{run['peak_rss_mib']:,.0f} MiB; {run['iterations']} timed iterations per benchmark.",
+        f"{run['peak_rss_mib']:,.0f} MiB. Up to {run['iterations']} timed runs per benchmark "
+        "after 2 warm-up runs (n: fewer when a benchmark used up its time budget).",
         "",
-        "| benchmark | median ms | p95 ms | max ms | queries | per second | ratio to limit |",
-        "|---|---:|---:|---:|---:|---:|---|",
+        "| benchmark | median ms | p95 ms | max ms | queries | per second | ratio to limit | n |",
+        "|---|---:|---:|---:|---:|---:|---|---:|",
         *(_row(m) for m in run["measurements"]),
         "",
     ]
@@ -103,6 +108,9 @@ def markdown(report: dict[str, Any]) -> str:
         f"- Machine: {machine['nproc']} CPUs ({machine['cpu']}), "
         f"{machine['memory_gib']} GiB memory, {machine['platform']}",
         f"- Versions: {versions}",
+        f"- Load average (1, 5, 15 min) at the start: {_load(machine.get('load_average'))}; "
+        f"at the end: {_load(report.get('load_average_after'))}. On {machine['nproc']} CPUs, "
+        "anything much above 1 means other processes competed with the run.",
         "",
         *_limits(report),
         "## Results",

@@ -1,4 +1,5 @@
 import json
+import time
 
 import pytest
 
@@ -108,6 +109,16 @@ def test_the_report_has_a_table_per_size_and_a_growth_table(tmp_path, empty_regi
     assert "### sqlite, 10 tickets" in text
     assert "### sqlite, 20 tickets" in text
     assert "| later | not available yet |" in text
+    assert "| noop |" in text
     assert "of write transactions |" in text
     assert "### Median ms by data size, sqlite" in text
     assert "AMD EPYC" in text
+
+
+def test_a_slow_benchmark_stops_at_its_budget_but_keeps_a_minimum_of_runs(empty_registry) -> None:
+    @benchmark("slow")
+    def slow(ctx: object):
+        return lambda: time.sleep(0.01)
+
+    result = measure(empty_registry["slow"], None, iterations=1000, warmup=0, budget_seconds=0.0)
+    assert result.iterations == registry.MIN_ITERATIONS

@@ -60,6 +60,8 @@ class Command(BaseCommand):
 
     def _plan(self, options: dict[str, Any]) -> Plan:
         mode = "full" if options["full"] else "quick"
+        if options["sizes"]:
+            mode = "custom"
         preset = FULL if mode == "full" else QUICK
         backends = [name.strip() for name in options["backends"].split(",") if name.strip()]
         if not backends or set(backends) - set(BACKENDS):
