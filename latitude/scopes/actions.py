@@ -144,12 +144,15 @@ def _refuse_unless_manager(actor: Any, terms: GrantTerms) -> None:
     led = holders.profile_of(actor).led_team_ids
     if terms.holder_kind == HolderKind.TEAM and terms.holder_team_id in led:
         return
-    if (
-        terms.holder_kind == HolderKind.PERSON
-        and TeamMembership.objects.filter(user_id=terms.holder_person_id, team_id__in=led).exists()
-    ):
+    if terms.holder_kind == HolderKind.PERSON and _in_teams(terms.holder_person_id, led):
         return
     raise NotPermitted(_("You may not manage grants for this holder."))
+
+
+def _in_teams(person: int | None, teams: frozenset[int]) -> bool:
+    if person is None or not teams:
+        return False
+    return TeamMembership.objects.filter(user_id=person, team_id__in=teams).exists()
 
 
 def _refuse_undelegatable(

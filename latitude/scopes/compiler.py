@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db.models import Expression, Q, QuerySet
 
-from latitude.scopes.conditions import Op, Tree, comparable, is_leaf, leaf_holds
+from latitude.scopes.conditions import Op, Tree, children_of, comparable, is_leaf, leaf_holds
 from latitude.scopes.registry import Decision, FactSpec
 
 ALWAYS = Q(pk__isnull=False)
@@ -70,7 +70,7 @@ class _Compiler:
             return self.leaf(node)
         if "not" in node:
             return ~self.node(node["not"])
-        children = [self.node(child) for child in node.get("all", node.get("any", []))]
+        children = [self.node(child) for child in children_of(node)]
         if "all" in node:
             return _fold(children, lambda a, b: a & b, ALWAYS)
         return _fold(children, lambda a, b: a | b, NEVER)

@@ -45,14 +45,19 @@ def is_leaf(node: Tree) -> bool:
     return "fact" in node
 
 
+def children_of(node: Tree) -> list[Tree]:
+    """The children of an "all" or "any" node."""
+    children: list[Tree] = node["all"] if "all" in node else node.get("any", [])
+    return children
+
+
 def leaves(node: Tree) -> list[Tree]:
     """Every leaf of a (valid) tree, left to right."""
     if is_leaf(node):
         return [node]
     if "not" in node:
         return leaves(node["not"])
-    children = node.get("all", node.get("any", []))
-    return [leaf for child in children for leaf in leaves(child)]
+    return [leaf for child in children_of(node) for leaf in leaves(child)]
 
 
 def facts_used(node: Tree) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from latitude.scopes.choices import Effect, HolderKind, Role, TeamScope
-from latitude.scopes.conditions import Op, Tree, comparable, facts_used, is_leaf
+from latitude.scopes.conditions import Op, Tree, children_of, comparable, facts_used, is_leaf
 from latitude.scopes.models import GrantVersion
 from latitude.scopes.registry import Decision, FactSpec
 
@@ -64,7 +64,7 @@ def tree_phrase(node: Tree, specs: Mapping[str, FactSpec]) -> str:
     if "not" in node:
         return _("not (%(condition)s)") % {"condition": tree_phrase(node["not"], specs)}
     joiner = _(" and ") if "all" in node else _(" or ")
-    parts = [tree_phrase(child, specs) for child in node.get("all", node.get("any", []))]
+    parts = [tree_phrase(child, specs) for child in children_of(node)]
     if len(parts) > 1 and "any" in node:
         return "(" + joiner.join(parts) + ")"
     return joiner.join(parts)

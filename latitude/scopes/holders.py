@@ -68,18 +68,19 @@ def holds(profile: ActorProfile, version: GrantVersion) -> bool:
 def people_holding(version: GrantVersion) -> QuerySet[User]:
     """Active people the version names as its holder (none for unsupported holder kinds)."""
     people = User.objects.filter(is_active=True)
-    if version.holder_kind == HolderKind.PERSON:
-        return people.filter(pk=version.holder_person_id)
-    if version.holder_kind == HolderKind.TEAM and version.team_scope == TeamScope.LEAD:
-        return people.filter(led_teams=version.holder_team_id, led_teams__is_active=True)
-    if version.holder_kind == HolderKind.TEAM:
-        return people.filter(memberships__team_id=version.holder_team_id)
+    person, team = version.holder_person_id, version.holder_team_id
+    if version.holder_kind == HolderKind.PERSON and person is not None:
+        return people.filter(pk=person)
+    if version.holder_kind == HolderKind.TEAM and team is not None:
+        if version.team_scope == TeamScope.LEAD:
+            return people.filter(led_teams=team, led_teams__is_active=True)
+        return people.filter(memberships__team_id=team)
     if version.holder_kind == HolderKind.ROLE:
         return people.filter(_ROLE_FLAGS[version.holder_role])
     return people.none()
 
 
-_ROLE_FLAGS = {
+_ROLE_FLAGS: dict[str, Q] = {
     Role.REQUESTER: Q(is_requester=True),
     Role.AGENT: Q(is_agent=True),
     Role.ADMIN: Q(is_admin=True),
