@@ -41,9 +41,8 @@ class Groups:
     def children(self, parent: TicketPlan, count: int) -> list[TicketPlan]:
         assert parent.taken_at is not None
         assert parent.owner is not None
-        _slug, _subject, _description, reports = next(
-            scenario for scenario in say.MAJOR_INCIDENTS if scenario[1] == parent.subject
-        )
+        assert parent.scenario is not None
+        reports = parent.scenario.reports
         latest = self.open_until(parent) - timedelta(hours=1)
         plans = []
         for number in range(count):
@@ -53,7 +52,7 @@ class Groups:
                 kind=Kind.INCIDENT,
                 service=parent.service,
                 status=parent.status,
-                text=(report, f"{report}. Colleagues around me have the same problem."),
+                text=(report, f"{report}. Colleagues around me have the same problem.", ""),
                 opened_at=max(opened, parent.taken_at + timedelta(minutes=3)),
                 requester=self.affected_person(parent.service_slug),
                 priority=self.rng.choice([Priority.P2, Priority.P3]),
@@ -106,7 +105,7 @@ class Groups:
             kind=survivor.kind,
             service=survivor.service,
             status=Status.CLOSED,
-            text=(survivor.subject, description),
+            text=(survivor.subject, description, ""),
             opened_at=opened,
             requester=requester,
             role="duplicate",

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from latitude.catalog.models import Category, Service
 from latitude.demo import catalogue, distributions
 from latitude.demo.organisation import Organisation
-from latitude.demo.texts import Text
-from latitude.demo.texts.conversation import MAJOR_INCIDENTS
+from latitude.demo.texts import Story
+from latitude.demo.texts.conversation import MAJOR_INCIDENTS, MajorIncident
 from latitude.demo.texts.incidents import INCIDENTS
 from latitude.demo.texts.requests import REQUESTS
 from latitude.people.models import User
@@ -28,6 +28,7 @@ class TicketPlan:
     category: Category | None
     subject: str
     description: str
+    resolution: str
     requester: User
     opener: User
     impact: int
@@ -37,6 +38,7 @@ class TicketPlan:
     via_triage: bool = False
     role: str = ""  # "major", "survivor", "child", "duplicate" or ordinary
     words: dict[str, str] = field(default_factory=dict)
+    scenario: MajorIncident | None = None
     # Known once the ticket's script is written:
     owner: User | None = None
     taken_at: datetime | None = None
@@ -111,7 +113,7 @@ class Planner:
         *,
         kind: str,
         service: Service,
-        text: Text,
+        text: Story,
         status: Status,
         opened_at: datetime,
         requester: User,
@@ -127,6 +129,7 @@ class Planner:
             category=self.category_for(kind, service),
             subject=text[0].format_map(words),
             description=text[1].format_map(words),
+            resolution=text[2].format_map(words),
             requester=requester,
             opener=self.opener_for(requester),
             impact=impact,
@@ -158,13 +161,18 @@ class Planner:
         return plan
 
     def major(self, status: Status, scenario: int) -> TicketPlan:
-        slug, subject, description, _reports = MAJOR_INCIDENTS[scenario % len(MAJOR_INCIDENTS)]
+        incident = MAJOR_INCIDENTS[scenario % len(MAJOR_INCIDENTS)]
         opened_at = self.opened_at(status)
-        text = (subject, description.replace("{time}", f"{opened_at.astimezone(LOCAL):%H:%M}"))
+        started = f"{opened_at.astimezone(LOCAL):%H:%M}"
+        text = (
+            incident.subject,
+            incident.description.replace("{time}", started),
+            incident.resolution,
+        )
         desk = self.rng.choice(self.org.members["service-desk"])
         plan = self.new_plan(
             kind=Kind.INCIDENT,
-            service=self.org.services[slug],
+            service=self.org.services[incident.service],
             text=text,
             status=status,
             opened_at=opened_at,
@@ -172,7 +180,7 @@ class Planner:
             priority=Priority.P1,
             role="major",
         )
-        plan.opener = desk
+        plan.opener, plan.scenario = desk, incident
         return plan
 
     def base_plans(self, count: int, majors: int, survivors: int) -> list[TicketPlan]:

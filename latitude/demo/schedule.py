@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from latitude.demo import worktime
 from latitude.demo.clock import DemoClock
 from latitude.demo.plans import TicketPlan
 from latitude.people.models import User
@@ -47,21 +48,34 @@ class Schedule:
     def add(self, at: datetime, call: Call) -> None:
         self.steps.append(Step(at, len(self.steps), call))
 
-    def place(self, moves: list[Move], start: datetime, end: datetime) -> datetime:
-        """Spread `moves` over [start, end] by weight; return the time of the last one."""
+    def place(
+        self, moves: list[Move], start: datetime, end: datetime, *, office_hours: bool = True
+    ) -> list[datetime]:
+        """Spread `moves` by weight over the office hours in [start, end]; return their times.
+
+        Spans without office hours (a Sunday-night fix) use the clock as it is, and so do major
+        incidents, which are worked around the clock.
+        """
+        office = worktime.office_minutes(start, end) if office_hours else 0.0
         total = sum(move.weight for move in moves) or 1.0
-        cumulative, previous = 0.0, start
         # Keep moves apart, but never push one past `end` (a five-minute password reset).
         spacing = min(timedelta(seconds=30), (end - start) / (len(moves) + 1))
+        cumulative, previous, times = 0.0, start, []
         for move in moves:
             cumulative += move.weight
-            at = start + (end - start) * (cumulative / total)
+            if office >= 1:
+                # A little jitter, or every ticket opened at night is taken at 8:00 sharp.
+                jitter = self.rng.uniform(0, min(90.0, office * 0.1))
+                at = worktime.after_office_minutes(start, office * cumulative / total + jitter)
+            else:
+                at = start + (end - start) * (cumulative / total)
             if move.quick:
                 at = min(at, previous + timedelta(minutes=self.rng.uniform(2, 40)))
-            at = max(at, previous + spacing)
+            at = min(max(at, previous + spacing), end)
             self.add(at, move.call)
             previous = at
-        return previous
+            times.append(at)
+        return times
 
     def run(self, clock: DemoClock) -> None:
         for step in sorted(self.steps):

@@ -3,13 +3,14 @@
 import random
 from datetime import datetime, timedelta
 
-from latitude.demo import distributions
+from latitude.demo import distributions, worktime
+from latitude.demo.distributions import REOPEN_SHARE
 from latitude.demo.organisation import Organisation
 from latitude.demo.plans import SERVICE_SPECS, TicketPlan
 from latitude.demo.schedule import Move, Schedule
 from latitude.demo.texts import conversation as say
 from latitude.people.models import User
-from latitude.tickets.choices import Kind, Status
+from latitude.tickets.choices import Status
 
 DESK = "service-desk"
 # Where a specialist team sends a ticket that turns out not to be theirs.
@@ -54,8 +55,13 @@ class TicketScripts:
         moves = self._first_moves(plan) + self._middle_moves(plan) + self._final_moves(plan)
         if plan.status == Status.CLOSED:  # even a quick fix takes a few minutes per step
             end = max(end, touch + timedelta(minutes=3 * len(moves)))
-        plan.taken_at = touch
-        self.schedule.place(moves, touch, end - timedelta(minutes=1))
+        if plan.status in (Status.RESOLVED, Status.CLOSED) and plan.role != "major":
+            end = self.in_office_hours(end)
+        around_the_clock = plan.role == "major"
+        times = self.schedule.place(
+            moves, touch, end - timedelta(minutes=1), office_hours=not around_the_clock
+        )
+        plan.taken_at = times[0]
         if plan.status in (Status.RESOLVED, Status.CLOSED):
             self._resolution(plan, end)
 
@@ -65,6 +71,11 @@ class TicketScripts:
             at = plan.opened_at + waited * self.rng.uniform(0.4, 0.9)
             body = self.text(plan, say.REQUESTER_NUDGES)
             self.schedule.add(at, self.schedule.say(plan, plan.requester, body))
+
+    def in_office_hours(self, moment: datetime) -> datetime:
+        """The next office-hours moment, unless that is too close to now (or past it)."""
+        shifted = worktime.after_office_minutes(moment, self.rng.uniform(0, 30))
+        return shifted if shifted < self.now - timedelta(hours=2) else moment
 
     def _work_end(self, plan: TicketPlan) -> datetime:
         """When the last piece of work happens: the resolution, or the latest move so far."""
@@ -127,7 +138,8 @@ class TicketScripts:
         if chance() < 0.1 and plan.role != "major":
             moves.append(self._writes(plan, plan.requester, say.REQUESTER_NUDGES, 1.0))
         if chance() < 0.35:
-            moves.append(self._writes(plan, plan.owner, say.INTERNAL_NOTES, 0.5, internal=True))
+            notes = say.MAJOR_NOTES if plan.role == "major" else say.INTERNAL_NOTES
+            moves.append(self._writes(plan, plan.owner, notes, 0.5, internal=True))
         if plan.status != Status.WAITING_REQUESTER and not plan.role and chance() < 0.2:
             moves += [*self._ask_requester(plan), self._requester_answers(plan)]
         if plan.status != Status.WAITING_THIRD_PARTY and chance() < 0.1:
@@ -206,29 +218,30 @@ class TicketScripts:
 
     # Resolution, acceptance, closing and the occasional reopen.
 
-    def resolution_text(self, plan: TicketPlan) -> str:
-        if plan.kind == Kind.REQUEST:
-            return self.rng.choice(say.FULFILMENTS)
-        return self.rng.choice(say.RESOLUTIONS[plan.service_slug])
-
     def _resolution(self, plan: TicketPlan, resolved_at: datetime) -> None:
         assert plan.owner is not None
         plan.resolved_at = resolved_at
-        self.schedule.add(
-            resolved_at, self.schedule.resolve(plan, plan.owner, self.resolution_text(plan))
-        )
+        self.schedule.add(resolved_at, self.schedule.resolve(plan, plan.owner, plan.resolution))
+        unanswered = False
         if plan.status == Status.CLOSED:
-            gap = min((self.now - resolved_at) * self.rng.uniform(0.1, 0.7), timedelta(days=4))
-            plan.closed_at = resolved_at + max(gap, timedelta(minutes=10))
+            plan.closed_at, unanswered = self._closing_time(resolved_at)
         window_end = plan.closed_at or self.now - timedelta(minutes=5)
-        if self.rng.random() < distributions.REOPEN_SHARE and window_end - resolved_at > timedelta(
-            hours=1
-        ):
-            resolved_at = self._reopen(plan, resolved_at, window_end)
+        room = window_end - resolved_at > timedelta(hours=1)
+        if not plan.role and not unanswered and room and self.rng.random() < REOPEN_SHARE:
+            self._reopen(plan, resolved_at, window_end)
         if plan.closed_at is not None:
-            self._close(plan, resolved_at, plan.closed_at)
+            self._close(plan, plan.closed_at, unanswered=unanswered)
 
-    def _reopen(self, plan: TicketPlan, resolved_at: datetime, until: datetime) -> datetime:
+    def _closing_time(self, resolved_at: datetime) -> tuple[datetime, bool]:
+        """Most requesters confirm within days; when one never answers, the owner closes."""
+        waited = self.now - resolved_at
+        if waited > timedelta(days=7) and self.rng.random() < 0.25:
+            closing = resolved_at + timedelta(days=self.rng.uniform(5, 6))
+            return self.in_office_hours(closing), True
+        gap = min(waited * self.rng.uniform(0.1, 0.7), timedelta(days=4))
+        return self.in_office_hours(resolved_at + max(gap, timedelta(minutes=10))), False
+
+    def _reopen(self, plan: TicketPlan, resolved_at: datetime, until: datetime) -> None:
         assert plan.owner is not None
         span = until - resolved_at
         again = resolved_at + span * 0.6
@@ -240,25 +253,18 @@ class TicketScripts:
             resolved_at + span * 0.35,
             self.schedule.say(plan, plan.owner, self.text(plan, say.ACKNOWLEDGEMENTS)),
         )
-        self.schedule.add(
-            again, self.schedule.resolve(plan, plan.owner, self.resolution_text(plan))
-        )
+        self.schedule.add(again, self.schedule.resolve(plan, plan.owner, plan.resolution))
         plan.resolved_at = again
-        return again
 
-    def _close(self, plan: TicketPlan, resolved_at: datetime, closed_at: datetime) -> None:
+    def _close(self, plan: TicketPlan, closed_at: datetime, *, unanswered: bool) -> None:
         assert plan.owner is not None
-        if closed_at - resolved_at > timedelta(days=3) and self.rng.random() < 0.5:
-            self.schedule.add(
-                closed_at,
-                self.schedule.set_status(
-                    plan, plan.owner, Status.CLOSED, reason=say.NO_RESPONSE_CLOSE
-                ),
+        if unanswered:
+            close = self.schedule.set_status(
+                plan, plan.owner, Status.CLOSED, reason=say.NO_RESPONSE_CLOSE
             )
+            self.schedule.add(closed_at, close)
             return
         if self.rng.random() < 0.4:
-            thanks = self.text(plan, say.THANKS)
-            self.schedule.add(
-                closed_at - timedelta(seconds=40), self.schedule.say(plan, plan.requester, thanks)
-            )
+            thanks = self.schedule.say(plan, plan.requester, self.text(plan, say.THANKS))
+            self.schedule.add(closed_at - timedelta(seconds=40), thanks)
         self.schedule.add(closed_at, self.schedule.accept(plan))

@@ -4,4 +4,4 @@ Placeholders: {site} (the requester's city), {asset} (an asset tag), {room}, {co
 (a vendor case number), {number} (a related ticket's number).
 """
 
-Text = tuple[str, str]  # subject, description
+Story = tuple[str, str, str]  # subject, description, how it was solved

@@ -1,90 +1,6 @@
 """Replies, notes and resolutions the demo's people write while a ticket is worked."""
 
-RESOLUTIONS: dict[str, tuple[str, ...]] = {
-    "email": (
-        "Removed a stale credential from Windows Credential Manager and re-created the Outlook "
-        "profile; sign-in prompts are gone.",
-        "Re-added the mailbox permission that was lost in last week's migration; it reappears "
-        "in Outlook within an hour.",
-        "The recipient's domain had blocked our new sending IP; their IT whitelisted it.",
-    ),
-    "collaboration": (
-        "Reinstalled the Teams client and reset the media settings; camera works again.",
-        "Restored the site membership that was removed by the quarterly access review.",
-        "Reset the OneDrive sync client; all files synced within the hour.",
-    ),
-    "laptops": (
-        "Rolled back the faulty display driver; the laptop starts normally again.",
-        "Replaced the docking station; both monitors work.",
-        "Swapped the device for a loaner and sent the laptop for repair under warranty.",
-    ),
-    "printing": (
-        "Replaced the worn duplex roller; test prints ran fine.",
-        "Re-registered the badge in the print server after the card system update.",
-        "Corrected the SMTP relay setting on the device; scans arrive again.",
-    ),
-    "mobile": (
-        "Re-enrolled the phone in Intune; mail sync works again.",
-        "Ordered a replacement device and transferred the eSIM.",
-    ),
-    "software": (
-        "Repaired the Office installation and cleared the add-in cache; Excel opens the file.",
-        "Assigned a named licence and signed the user in again.",
-        "Installed the package manually after clearing the client cache.",
-    ),
-    "vpn": (
-        "Updated GlobalProtect to 6.2 and switched the connection to the nearest gateway; stable "
-        "since then.",
-        "The home router's MTU was too high for the tunnel; lowered it to 1400.",
-        "Renewed the expired machine certificate; the VPN connects again.",
-    ),
-    "network": (
-        "Replaced the faulty access point in the room; throughput back to normal.",
-        "Patched the desk port to the correct VLAN.",
-        "Restarted the guest portal service and extended its certificate.",
-    ),
-    "fileshares": (
-        "Restored the folder from last night's snapshot to its original place.",
-        "Fixed the login script mapping for the department drive.",
-        "Closed the stale file handle on the file server; the file can be edited again.",
-    ),
-    "sap": (
-        "A stuck update task blocked the release; cleared it in SM13 and reprocessed the queue.",
-        "Reset the SAP password and re-enabled single sign-on for the user.",
-        "Corrected the posting period in OB52 for the plant; goods receipts are possible again.",
-    ),
-    "crm": (
-        "Fixed the quote template after the last release removed a merge field.",
-        "Adjusted the sharing rule for the new territory; opportunities are visible again.",
-    ),
-    "hr-portal": (
-        "The workflow pointed to the previous manager; corrected the reporting line.",
-        "Republished the payslips for the month after the interface rerun.",
-    ),
-    "accounts": (
-        "Unlocked the account and reset the password; the user signed in successfully.",
-        "Added the user to the finance read group, approved by the data owner.",
-        "Created the account in Entra ID; the onboarding record had a typo in the start date.",
-    ),
-    "passwords": (
-        "Verified identity by call-back and issued a temporary password.",
-        "Re-registered the authenticator app; push notifications arrive again.",
-    ),
-    "security": (
-        "Checked the message: credential phishing. Blocked the sender domain and removed the "
-        "mail from all mailboxes.",
-        "Reset the password, revoked all sessions and checked the sign-in log; no misuse found.",
-        "Device wiped remotely, BitLocker confirmed, account sessions revoked.",
-    ),
-}
-
-FULFILMENTS = (
-    "Done: access granted, please sign out and in again to see it.",
-    "Delivered and set up; the device is registered to you.",
-    "Created as requested; the owners are set as you asked.",
-    "Installed and licensed; you find it in the start menu.",
-    "Configured as requested. Approval from your manager is on file.",
-)
+from dataclasses import dataclass
 
 ACKNOWLEDGEMENTS = (
     "Thanks for reporting this, I'm looking into it now.",
@@ -167,7 +83,7 @@ REOPEN_REASONS = (
     "Still not working for me, see my last screenshot.",
 )
 
-NO_RESPONSE_CLOSE = "No answer from the requester for five working days; closing."
+NO_RESPONSE_CLOSE = "No answer from the requester for five days; closing as resolved."
 
 DUPLICATE_DESCRIPTIONS = (
     "Sorry if this is a duplicate, but it is still not working for me.",
@@ -179,51 +95,74 @@ MERGE_REASONS = ("Same problem, already being worked on.", "Duplicate report of 
 
 LINK_NOTES = ("Probably the same root cause as {number}.", "Related to {number}, same site.")
 
-# (service slug, subject, description, what affected people write)
+
+@dataclass(frozen=True)
+class MajorIncident:
+    service: str
+    subject: str
+    description: str  # {time} is when it started
+    resolution: str
+    reports: tuple[str, ...]  # what affected people write
+
+
 MAJOR_INCIDENTS = (
-    (
+    MajorIncident(
         "email",
         "Major incident: e-mail delivery delayed for all users",
-        "Monitoring shows the outbound queue growing since {time}; internal and external mails are "
-        "delayed by up to two hours.",
+        "Monitoring shows the outbound queue growing since {time}; internal and external "
+        "mails are delayed by up to two hours.",
+        "A faulty transport rule from this morning's change looped mails through the "
+        "gateway; rolled it back and the queue drained within 40 minutes.",
         (
             "Mails arrive hours late",
             "Cannot send mails, Outlook stuck on 'sending'",
             "Customer says they never got my offer",
         ),
     ),
-    (
+    MajorIncident(
         "vpn",
         "Major incident: VPN gateway unavailable for remote users",
-        "The primary VPN gateway stopped accepting new connections at {time}; remote users cannot "
-        "connect.",
+        "The primary VPN gateway stopped accepting new connections at {time}; remote users "
+        "cannot connect.",
+        "The gateway's session table was full after a firmware bug; failed over to the "
+        "secondary gateway and applied the vendor hotfix.",
         (
             "VPN does not connect from home",
             "GlobalProtect: 'gateway not reachable'",
             "Cannot work remotely, VPN fails",
         ),
     ),
-    (
+    MajorIncident(
         "sap",
         "Major incident: SAP ERP unavailable at Plant Leipzig",
-        "Users at Plant Leipzig get short dumps on every transaction since {time}; production "
-        "orders cannot be confirmed.",
+        "Users at Plant Leipzig get short dumps on every transaction since {time}; "
+        "production orders cannot be confirmed.",
+        "A full log volume on the application server stopped the work processes; extended "
+        "the volume, restarted the instance and reprocessed the confirmations.",
         (
             "SAP not responding",
             "SAP: every transaction ends in a short dump",
             "Cannot confirm production orders in SAP",
         ),
     ),
-    (
+    MajorIncident(
         "network",
         "Major incident: network outage in the Sales Vienna office",
         "The Vienna office lost its WAN link at {time}; no access to central systems.",
+        "The carrier replaced a faulty line card at their exchange; the WAN link is stable "
+        "again and the backup LTE link was switched back to standby.",
         (
             "No internet in the Vienna office",
             "Network down on the whole floor",
             "Cannot reach any company system from Vienna",
         ),
     ),
+)
+
+MAJOR_NOTES = (
+    "Bridge call opened; service owner and vendor are on it.",
+    "Status page updated; next update in 30 minutes.",
+    "Workaround communicated to the site leads.",
 )
 
 CHILD_UPDATE = (
