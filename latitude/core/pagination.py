@@ -24,8 +24,18 @@ class KeysetPage(Generic[M]):
     next_cursor: str | None
 
 
+class _CursorEncoder(DjangoJSONEncoder):
+    """DjangoJSONEncoder cuts times to milliseconds; a cursor must keep every microsecond,
+    or rows that share the millisecond of a page's last row are skipped."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime):
+            return o.isoformat()
+        return super().default(o)
+
+
 def _encode(values: list[Any]) -> str:
-    raw = json.dumps(values, cls=DjangoJSONEncoder, separators=(",", ":")).encode()
+    raw = json.dumps(values, cls=_CursorEncoder, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -45,6 +55,8 @@ def _decode(cursor: str, fields: list[models.Field[Any, Any]]) -> list[Any]:
 def _clean(field: models.Field[Any, Any], value: Any) -> Any:
     """A forged cursor may hold any JSON: check it as the field would (range included)."""
     value = field.to_python(value)
+    if value is None:
+        raise ValueError("keyset fields are never null")
     field.run_validators(value)
     if isinstance(value, datetime) and timezone.is_naive(value):
         raise ValueError("cursor times carry their offset")
