@@ -1,5 +1,6 @@
 """Ticket rules that need the database but no actor: priority matrix, numbering, routing."""
 
+from django.db import transaction
 from django.db.models import F
 
 from latitude.catalog.models import Service
@@ -31,10 +32,15 @@ def priority_for(impact: int, urgency: int) -> int:
 
 
 def next_number(kind: str) -> str:
-    """The next readable number for `kind`; call inside the creating transaction."""
-    TicketSequence.objects.get_or_create(kind=kind)
-    TicketSequence.objects.filter(kind=kind).update(last=F("last") + 1)
-    last = TicketSequence.objects.select_for_update().values_list("last", flat=True).get(kind=kind)
+    """The next readable number for `kind`.
+
+    The UPDATE takes the row lock until the surrounding transaction ends, so concurrent
+    creators queue and no number is handed out twice.
+    """
+    with transaction.atomic():
+        TicketSequence.objects.get_or_create(kind=kind)
+        TicketSequence.objects.filter(kind=kind).update(last=F("last") + 1)
+        last = TicketSequence.objects.filter(kind=kind).values_list("last", flat=True).get()
     return f"{NUMBER_PREFIX[Kind(kind)]}-{last:06d}"
 
 
