@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
 from latitude.bench.fastload import indexes_built_afterwards
 from latitude.bench.org import Organisation, create_organisation
@@ -57,8 +57,8 @@ def _writers() -> list[tuple[str, TableWriter]]:
     ]
 
 
-def _next_id(model: type) -> int:
-    last = model.objects.order_by("-pk").values_list("pk", flat=True).first()
+def _next_id(model: type[models.Model]) -> int:
+    last = model._default_manager.order_by("-pk").values_list("pk", flat=True).first()
     return (last or 0) + 1
 
 

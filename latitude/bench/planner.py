@@ -108,7 +108,7 @@ def arrival_times(
         if sum(days) >= count:
             break
     start = (end - timedelta(days=len(days))).replace(hour=0, minute=0, second=0, microsecond=0)
-    times = []
+    times: list[datetime] = []
     for offset, daily in enumerate(days):
         day = start + timedelta(days=offset)
         times.extend(

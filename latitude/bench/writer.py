@@ -40,8 +40,9 @@ class TableWriter:
         self.extra = [
             field for name, field in fields.items() if name not in columns and not field.primary_key
         ]
-        self.columns = [fields[name].column for name in columns] + [
-            field.column for field in self.extra
+        self.columns: list[str] = [
+            str(field.get_attname_column()[1])
+            for field in [*(fields[name] for name in columns), *self.extra]
         ]
         self.datetime_positions = [
             index
@@ -77,7 +78,7 @@ class TableWriter:
         table = connection.ops.quote_name(self.model._meta.db_table)
         names = ", ".join(connection.ops.quote_name(column) for column in self.columns)
         marks = ", ".join(["%s"] * len(self.columns))
-        prepared = (_sqlite_row(row + tail, positions) for row in rows)
+        prepared = [_sqlite_row(row + tail, positions) for row in rows]
         with connection.cursor() as cursor:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", prepared)
 

@@ -1,5 +1,6 @@
 """latitude bench [--quick|--full] [--sizes 10000,100000] [--backends sqlite,postgresql]."""
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,16 @@ from latitude.bench import report
 from latitude.bench.orchestrate import Plan, run
 from latitude.bench.safety import require_bench_database
 
-QUICK = {"sizes": [10_000], "iterations": 30, "pgbench_seconds": 10}
-FULL = {"sizes": [10_000, 100_000, 1_000_000], "iterations": 100, "pgbench_seconds": 30}
+
+@dataclass(frozen=True)
+class Preset:
+    sizes: list[int]
+    iterations: int
+    pgbench_seconds: int
+
+
+QUICK = Preset(sizes=[10_000], iterations=30, pgbench_seconds=10)
+FULL = Preset(sizes=[10_000, 100_000, 1_000_000], iterations=100, pgbench_seconds=30)
 BACKENDS = ("sqlite", "postgresql")
 
 
@@ -66,16 +75,16 @@ class Command(BaseCommand):
         backends = [name.strip() for name in options["backends"].split(",") if name.strip()]
         if not backends or set(backends) - set(BACKENDS):
             raise CommandError("--backends is a comma-separated choice of sqlite and postgresql.")
-        iterations = options["iterations"] or preset["iterations"]
+        iterations = options["iterations"] or preset.iterations
         if iterations < 1:
             raise CommandError("--iterations must be at least 1.")
         return Plan(
             mode=mode,
-            sizes=_sizes(options["sizes"]) if options["sizes"] else preset["sizes"],
+            sizes=_sizes(options["sizes"]) if options["sizes"] else preset.sizes,
             backends=backends,
             iterations=iterations,
             seed=options["seed"],
-            pgbench_seconds=preset["pgbench_seconds"],
+            pgbench_seconds=preset.pgbench_seconds,
         )
 
     def _measure(self, options: dict[str, Any]) -> None:
