@@ -20,6 +20,7 @@ from latitude.demo.clock import installed_clock
 from latitude.demo.groups import Groups
 from latitude.demo.organisation import (
     ADMIN_EMAIL,
+    DEMO_DOMAIN,
     DEMO_PASSWORD,
     REQUESTER_EMAIL,
     Organisation,
@@ -133,13 +134,11 @@ def status_counts() -> dict[str, int]:
 
 
 def desk_is_empty() -> bool:
+    """No tickets, organisation or demo accounts yet (an administrator alone is fine)."""
     return not (
         Ticket.objects.exists()
         or Team.objects.exists()
         or OrgUnit.objects.exists()
         or Service.objects.exists()
+        or User.objects.filter(email__endswith=f"@{DEMO_DOMAIN}").exists()
     )
-
-
-def has_tickets() -> bool:
-    return Ticket.objects.exists()

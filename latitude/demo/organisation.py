@@ -82,10 +82,12 @@ class PeopleFactory:
             **flags,
         )
 
-    def email_for(self, first: str, last: str, fixed: str = "") -> str:
-        if fixed:
-            self.emails.add(fixed)
-            return fixed
+    def showcase(self, person: User, email: str) -> None:
+        """A printed demo account: a fixed address, and pages in the visitor's browser language."""
+        self.emails.add(email)
+        person.email, person.language = email, ""
+
+    def email_for(self, first: str, last: str) -> str:
         base = f"{ascii_part(first)}.{ascii_part(last)}"
         candidate, number = f"{base}@{DEMO_DOMAIN}", 2
         while candidate in self.emails:
@@ -133,7 +135,7 @@ def _create_admin(
 ) -> None:
     unit = org.units[catalogue.MUC]
     admin = people.person(unit, specs[unit.name], is_agent=True, is_admin=True)
-    admin.email = people.email_for("", "", fixed=ADMIN_EMAIL)
+    people.showcase(admin, ADMIN_EMAIL)
     admin.save()
     org.admin = admin
 
@@ -155,7 +157,7 @@ def _create_agents(
         unit = org.units[spec.unit]
         agent = people.person(unit, specs[unit.name], is_agent=True)
         if spec.email:
-            agent.email = people.email_for("", "", fixed=spec.email)
+            people.showcase(agent, spec.email)
         agent.save()
         org.agents.append(agent)
         for slug in spec.teams:
@@ -171,7 +173,7 @@ def _create_requesters(
     shares = [spec.share for spec in catalogue.UNITS]
     chosen = people.rng.choices(catalogue.UNITS, weights=shares, k=count)
     showcase = people.person(org.units[catalogue.LEJ], specs[catalogue.LEJ])
-    showcase.email = people.email_for("", "", fixed=REQUESTER_EMAIL)
+    people.showcase(showcase, REQUESTER_EMAIL)
     persons = [showcase] + [people.person(org.units[spec.name], spec) for spec in chosen[1:]]
     org.requesters = User.objects.bulk_create(persons)
 

@@ -140,7 +140,7 @@ def test_command_prints_accounts_and_if_empty_does_nothing_the_second_time(db):
     audit_count = AuditEntry.objects.count()
     again = StringIO()
     call_command("demo", "--tickets", str(SMALL), "--if-empty", stdout=again)
-    assert "already has tickets" in again.getvalue()
+    assert "not empty" in again.getvalue()
     assert Ticket.objects.count() == SMALL
     assert AuditEntry.objects.count() == audit_count
 
@@ -155,3 +155,17 @@ def test_command_rejects_bad_numbers(db, arguments):
     with pytest.raises(CommandError):
         call_command("demo", *arguments, stdout=StringIO())
     assert not Ticket.objects.exists()
+
+
+def test_if_empty_also_skips_a_desk_that_already_has_an_organisation(db):
+    Team.objects.create(name="Service Desk", slug="service-desk")
+    out = StringIO()
+    call_command("demo", "--tickets", str(SMALL), "--if-empty", stdout=out)
+    assert "not empty" in out.getvalue()
+    assert not Ticket.objects.exists()
+
+
+def test_an_administrator_created_before_the_demo_does_not_block_it(db):
+    User.objects.create_superuser("boss@example.org", "a long password", full_name="Boss")
+    generator.generate(seed=1, tickets=SMALL, now=NOW)
+    assert Ticket.objects.count() == SMALL

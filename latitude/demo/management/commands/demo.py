@@ -19,7 +19,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
-            "--if-empty", action="store_true", help="Do nothing if the desk already has tickets."
+            "--if-empty",
+            action="store_true",
+            help="Do nothing if the desk already has data (tickets, teams, demo accounts).",
         )
         parser.add_argument(
             "--seed",
@@ -35,14 +37,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, if_empty: bool, seed: int, tickets: int, **options: Any) -> None:
-        if if_empty and generator.has_tickets():
-            self.stdout.write("The desk already has tickets; the demo was not loaded.")
-            return
         if not generator.desk_is_empty():
+            if if_empty:
+                self.stdout.write("The desk is not empty; the demo was not loaded.")
+                return
             raise CommandError(
-                "The demo needs an empty desk, but organisation units, teams, services or "
-                "tickets already exist. Use a fresh database (or --if-empty to skip quietly "
-                "when tickets exist)."
+                "The demo needs an empty desk, but organisation units, teams, services, tickets "
+                "or demo accounts already exist. Use a fresh database, or --if-empty to skip "
+                "quietly."
             )
         if tickets < generator.MIN_TICKETS or seed < 0:
             raise CommandError(
