@@ -7,12 +7,13 @@ effect on the very next evaluation everywhere; nothing else is re-read until it 
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
+from latitude.scopes import registry
 from latitude.scopes.choices import HolderKind
-from latitude.scopes.conditions import Tree
+from latitude.scopes.conditions import Predicate, Tree, predicate
 from latitude.scopes.holders import ActorProfile
 from latitude.scopes.models import GrantsRevision, GrantVersion
 
@@ -29,6 +30,7 @@ class ActiveGrant:
 
     version: GrantVersion
     tree: Tree
+    check: Predicate
     source: GrantVersion | None = None
 
     def is_valid_at(self, moment: datetime) -> bool:
@@ -116,13 +118,13 @@ def _load(revision: str) -> _Snapshot:
 
 def _activate(
     version: GrantVersion, by_grant: dict[int, GrantVersion]
-) -> Iterable[tuple[str, ActiveGrant]]:
+) -> Iterator[tuple[str, ActiveGrant]]:
     source_id = version.grant.delegated_from_id
-    if source_id is None:
-        active = ActiveGrant(version, version.condition)
-        return [(decision, active) for decision in version.decisions]
-    source = by_grant.get(source_id)
-    if source is None:  # the source was revoked: the delegation lapses with it
-        return []
-    active = ActiveGrant(version, {"all": [version.condition, source.condition]}, source)
-    return [(decision, active) for decision in version.decisions if decision in source.decisions]
+    source = by_grant.get(source_id) if source_id is not None else None
+    if source_id is not None and source is None:
+        return  # the source was revoked: the delegation lapses with it
+    tree = version.condition if source is None else {"all": [version.condition, source.condition]}
+    for decision in version.decisions:
+        if registry.is_registered(decision) and (source is None or decision in source.decisions):
+            check = predicate(tree, registry.get(decision).facts)
+            yield decision, ActiveGrant(version, tree, check, source)

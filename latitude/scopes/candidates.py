@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from latitude.people.models import User
-from latitude.scopes import cache, conditions
+from latitude.scopes import cache
 from latitude.scopes.choices import ALLOWING_EFFECTS, HolderKind
 from latitude.scopes.holders import ActorProfile, people_holding
 from latitude.scopes.models import GrantVersion
@@ -67,7 +67,7 @@ def _covering(
         for grant in cache.grants_for(decision.name)
         if grant.version.effect in ALLOWING_EFFECTS
         and grant.is_valid_at(now)
-        and conditions.holds(grant.tree, decision.facts, facts)
+        and grant.check(facts)
     ]
 
 

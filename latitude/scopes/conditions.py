@@ -13,7 +13,8 @@ false for every operator, `ne` and `not_in` included; `not` of such a leaf is th
 does. The compiler produces the same answers in SQL with explicit IS NULL tests.
 """
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from decimal import Decimal
 from enum import StrEnum
@@ -22,6 +23,7 @@ from typing import Any
 from latitude.scopes.registry import FactSpec, FactType
 
 Tree = dict[str, Any]
+Predicate = Callable[[Mapping[str, Any]], bool]
 
 
 class Op(StrEnum):
@@ -79,52 +81,61 @@ def comparable(spec: FactSpec, value: Any) -> Any:
     return value
 
 
-def compare(op: str, actual: Any, expected: Any) -> bool:
-    """One leaf's operator on two present (not None) values."""
-    match op:
-        case Op.EQ:
-            return bool(actual == expected)
-        case Op.NE:
-            return bool(actual != expected)
-        case Op.IN:
-            return actual in expected
-        case Op.NOT_IN:
-            return actual not in expected
-        case Op.LT:
-            return bool(actual < expected)
-        case Op.LTE:
-            return bool(actual <= expected)
-        case Op.GT:
-            return bool(actual > expected)
-        case Op.GTE:
-            return bool(actual >= expected)
-        case Op.BETWEEN:
-            return bool(expected[0] <= actual <= expected[1])
-    raise ValueError(f"unknown operator {op!r}")
+def _between(actual: Any, bounds: Any) -> bool:
+    return bool(bounds[0] <= actual <= bounds[1])
+
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    Op.EQ: operator.eq,
+    Op.NE: operator.ne,
+    Op.IN: lambda actual, expected: actual in expected,
+    Op.NOT_IN: lambda actual, expected: actual not in expected,
+    Op.LT: operator.lt,
+    Op.LTE: operator.le,
+    Op.GT: operator.gt,
+    Op.GTE: operator.ge,
+    Op.BETWEEN: _between,
+}
+
+
+def _leaf_predicate(leaf: Tree, spec: FactSpec) -> Predicate:
+    name, compare = leaf["fact"], _COMPARE[leaf["op"]]
+    value = leaf["value"]
+    if isinstance(value, list):
+        expected: Any = tuple(comparable(spec, item) for item in value)
+    else:
+        expected = comparable(spec, value)
+
+    def check(facts: Mapping[str, Any]) -> bool:
+        actual = comparable(spec, facts.get(name))
+        if actual is None:
+            return False
+        try:
+            return bool(compare(actual, expected))
+        except TypeError:
+            # A fact of the wrong type (text where a number belongs) never satisfies a limit.
+            return False
+
+    return check
+
+
+def predicate(node: Tree, specs: Mapping[str, FactSpec]) -> Predicate:
+    """A validated tree turned into a function of the facts (built once, called often)."""
+    if is_leaf(node):
+        return _leaf_predicate(node, specs[node["fact"]])
+    if "not" in node:
+        inner = predicate(node["not"], specs)
+        return lambda facts: not inner(facts)
+    parts = [predicate(child, specs) for child in children_of(node)]
+    if "all" in node:
+        return lambda facts: all(part(facts) for part in parts)
+    return lambda facts: any(part(facts) for part in parts)
 
 
 def leaf_holds(leaf: Tree, spec: FactSpec, facts: Mapping[str, Any]) -> bool:
-    actual = comparable(spec, facts.get(leaf["fact"]))
-    if actual is None:
-        return False
-    expected = leaf["value"]
-    if leaf["op"] in LIST_OPS or leaf["op"] == Op.BETWEEN:
-        expected = [comparable(spec, item) for item in expected]
-    else:
-        expected = comparable(spec, expected)
-    try:
-        return compare(leaf["op"], actual, expected)
-    except TypeError:
-        # A fact of the wrong type (an action passing text for a number) never satisfies a limit.
-        return False
+    return _leaf_predicate(leaf, spec)(facts)
 
 
 def holds(node: Tree, specs: Mapping[str, FactSpec], facts: Mapping[str, Any]) -> bool:
     """Evaluate a validated tree against facts."""
-    if is_leaf(node):
-        return leaf_holds(node, specs[node["fact"]], facts)
-    if "not" in node:
-        return not holds(node["not"], specs, facts)
-    if "all" in node:
-        return all(holds(child, specs, facts) for child in node["all"])
-    return any(holds(child, specs, facts) for child in node["any"])
+    return predicate(node, specs)(facts)

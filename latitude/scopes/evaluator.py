@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 
-from latitude.scopes import cache, conditions, explain, registry
+from latitude.scopes import cache, explain, registry
 from latitude.scopes.candidates import Candidate, nearest_holders
 from latitude.scopes.choices import ALLOWING_EFFECTS, EFFECT_STRENGTH, Effect
 from latitude.scopes.compiler import combine_any, compile_tree
@@ -103,7 +103,7 @@ def evaluate(
     subject_facts = SubjectFacts(decision, subject, facts or {})
     now = timezone.now()
     held = _held_now(profile_of(actor), decision_name, now)
-    matched = [g for g in held if conditions.holds(g.tree, decision.facts, subject_facts)]
+    matched = [grant for grant in held if grant.check(subject_facts)]
     matched.sort(key=lambda g: -EFFECT_STRENGTH[Effect(g.version.effect)])
     effect = matched[0].version.effect if matched else None
     chosen = [g.version for g in matched if g.version.effect == effect]

@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +14,9 @@ from latitude.scopes.choices import Effect, HolderKind, Role, TeamScope
 
 class ImmutableError(Exception):
     """Raised when code tries to change or delete a stored grant version."""
+
+
+_CURRENT_TOKEN_SQL = "SELECT token FROM {table} WHERE id = 1"
 
 
 class GrantsRevision(models.Model):
@@ -31,7 +34,13 @@ class GrantsRevision(models.Model):
 
     @classmethod
     def current(cls) -> str:
-        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+        # Read on every evaluation, so plain SQL instead of building a queryset each time.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _CURRENT_TOKEN_SQL.format(table=connection.ops.quote_name(cls._meta.db_table))
+            )
+            row = cursor.fetchone()
+        return row[0] if row else ""
 
     @classmethod
     def bump(cls) -> None:

@@ -98,7 +98,7 @@ def _agree(
 
 
 AGREEMENT = settings(
-    max_examples=120,
+    max_examples=75,
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
