@@ -145,6 +145,12 @@ def run(plan: Plan, say: Callable[[str], None]) -> dict[str, Any]:
     }
     for backend in plan.backends:
         if backend == "postgresql":
+            if "bench" not in urlparse(plan.postgres_url).path:
+                # The run drops and recreates this database; never one not meant for it.
+                report["notes"].append(
+                    "PostgreSQL skipped: its database name must contain 'bench'."
+                )
+                continue
             if not limits.postgres_answers(plan.postgres_url):
                 report["notes"].append(
                     f"PostgreSQL skipped: no server answers at {plan.postgres_url}."

@@ -75,7 +75,7 @@ class Command(BaseCommand):
         backends = [name.strip() for name in options["backends"].split(",") if name.strip()]
         if not backends or set(backends) - set(BACKENDS):
             raise CommandError("--backends is a comma-separated choice of sqlite and postgresql.")
-        iterations = options["iterations"] or preset.iterations
+        iterations = preset.iterations if options["iterations"] is None else options["iterations"]
         if iterations < 1:
             raise CommandError("--iterations must be at least 1.")
         return Plan(
