@@ -5,11 +5,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from latitude.core import audit
-from latitude.core.errors import NotFound, NotPermitted
+from latitude.core.errors import InvalidInput, NotFound, NotPermitted
 from latitude.people.models import ApiToken, Team, TeamMembership, User
 
 TOKEN_PREFIX = "lat_"
@@ -74,12 +75,26 @@ def add_team_member(*, actor: object, team: Team, user: User) -> TeamMembership:
     return membership
 
 
+PREFERENCE_FIELDS = ("language", "time_zone")
+
+
+def _check_preferences(user: User) -> None:
+    """Validate only the preferences, so an unrelated field cannot block the change; the
+    error is a domain error naming the field, like every other refused action."""
+    others = [field.name for field in user._meta.fields if field.name not in PREFERENCE_FIELDS]
+    try:
+        user.clean_fields(exclude=others)
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise InvalidInput(" ".join(messages), field=field) from exc
+
+
 @transaction.atomic
 def update_preferences(*, actor: User, language: str, time_zone: str) -> User:
     user = User.objects.select_for_update().get(pk=actor.pk)
     before = {"language": user.language, "time_zone": user.time_zone}
     user.language, user.time_zone = language, time_zone
-    user.full_clean(validate_unique=False)
+    _check_preferences(user)
     user.save(update_fields=["language", "time_zone"])
     audit.record(actor=actor, verb="people.preferences_changed", subject=user,
                  changes=audit.diff(before, {"language": language, "time_zone": time_zone}))
