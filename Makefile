@@ -14,23 +14,27 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	$(BIN)/latitude compilemessages
 	touch $(STAMP)
 
-install: $(STAMP)
+# Catalogues are compiled whenever their .po changes (Babel; no system gettext needed).
+MO := latitude/locale/de/LC_MESSAGES/django.mo
+$(MO): latitude/locale/de/LC_MESSAGES/django.po $(STAMP)
+	$(BIN)/latitude compilemessages
 
-demo: $(STAMP)
+install: $(STAMP) $(MO)
+
+demo: install
 	$(BIN)/latitude migrate
 	$(BIN)/latitude demo --if-empty
 	$(BIN)/latitude serve --port $(PORT)
 
-serve: $(STAMP)
+serve: install
 	$(BIN)/latitude serve --port $(PORT)
 
-test: $(STAMP)
+test: install
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
-test-fast: $(STAMP)
+test-fast: install
 	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 lint: $(STAMP)
