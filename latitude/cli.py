@@ -1,19 +1,18 @@
 """The `latitude` console command: what operators need, as thin wrappers over Django commands.
 
-    latitude serve [--port N] [--host H]   serve the desk (development server; see docs for gunicorn)
-    latitude migrate                       apply database migrations
-    latitude demo [--if-empty]             load the demo organisation
-    latitude createadmin                   create an administrator interactively
-    latitude token create EMAIL [--name N] print a new personal API token
-    latitude compilemessages               compile the translation catalogues
-    latitude <any manage.py command>       passed through to Django
+latitude serve [--port N] [--host H]   serve the desk (development server; see docs for gunicorn)
+latitude migrate                       apply database migrations
+latitude demo [--if-empty]             load the demo organisation
+latitude createadmin                   create an administrator interactively
+latitude token create EMAIL [--name N] print a new personal API token
+latitude compilemessages               compile the translation catalogues
+latitude <any manage.py command>       passed through to Django
 """
 
 import os
 import sys
 
 from django.core.management import execute_from_command_line
-
 
 
 def main(argv: list[str] | None = None) -> None:

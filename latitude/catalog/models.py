@@ -13,7 +13,9 @@ class Service(models.Model):
     slug = models.SlugField(unique=True)
     description = models.TextField(_("description"), blank=True)
     owner_team = models.ForeignKey(
-        "people.Team", on_delete=models.PROTECT, related_name="owned_services",
+        "people.Team",
+        on_delete=models.PROTECT,
+        related_name="owned_services",
         verbose_name=_("owner team"),
     )
     criticality = models.PositiveSmallIntegerField(
@@ -21,7 +23,8 @@ class Service(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     requestable = models.BooleanField(
-        _("requestable in the portal"), default=True,
+        _("requestable in the portal"),
+        default=True,
         help_text=_("Requesters may raise service requests for this service."),
     )
 

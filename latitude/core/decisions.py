@@ -20,7 +20,9 @@ def register_checker(checker: Checker) -> None:
         _checkers.append(checker)
 
 
-def check_decision(actor: Any, decision: str, subject: models.Model, facts: Mapping[str, Any]) -> None:
+def check_decision(
+    actor: Any, decision: str, subject: models.Model, facts: Mapping[str, Any]
+) -> None:
     """Ask every registered checker; a checker refuses by raising a DomainError."""
     for checker in _checkers:
         checker(actor, decision, subject, facts)

@@ -51,7 +51,9 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["subject_type", "subject_id", "id"], name="audit_subject")]
 
     def __str__(self) -> str:
-        return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_repr} {self.verb} {self.subject_repr}"
+        return (
+            f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_repr} {self.verb} {self.subject_repr}"
+        )
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

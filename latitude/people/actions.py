@@ -35,7 +35,10 @@ def create_api_token(
         raise NotPermitted("You may only create tokens for yourself.")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
-        user=user, name=name[:100] or "token", prefix=secret[:12], digest=token_digest(secret),
+        user=user,
+        name=name[:100] or "token",
+        prefix=secret[:12],
+        digest=token_digest(secret),
         expires_at=expires_at,
     )
     audit.record(actor=actor, verb="people.token_created", subject=token, context={"user": user.pk})
@@ -71,7 +74,12 @@ def user_for_token(secret: str) -> User | None:
 def add_team_member(*, actor: object, team: Team, user: User) -> TeamMembership:
     membership, created = TeamMembership.objects.get_or_create(team=team, user=user)
     if created:
-        audit.record(actor=actor, verb="people.member_added", subject=team, changes={"member": [None, user.pk]})
+        audit.record(
+            actor=actor,
+            verb="people.member_added",
+            subject=team,
+            changes={"member": [None, user.pk]},
+        )
     return membership
 
 
@@ -96,6 +104,10 @@ def update_preferences(*, actor: User, language: str, time_zone: str) -> User:
     user.language, user.time_zone = language, time_zone
     _check_preferences(user)
     user.save(update_fields=["language", "time_zone"])
-    audit.record(actor=actor, verb="people.preferences_changed", subject=user,
-                 changes=audit.diff(before, {"language": language, "time_zone": time_zone}))
+    audit.record(
+        actor=actor,
+        verb="people.preferences_changed",
+        subject=user,
+        changes=audit.diff(before, {"language": language, "time_zone": time_zone}),
+    )
     return user

@@ -124,7 +124,8 @@ class Team(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     is_triage = models.BooleanField(
-        _("triage team"), default=False,
+        _("triage team"),
+        default=False,
         help_text=_("Receives tickets that name no service."),
     )
 
@@ -173,4 +174,3 @@ class ApiToken(models.Model):
     def is_usable(self) -> bool:
         now = timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
-

@@ -10,7 +10,9 @@ def team_ids_of(actor: User) -> list[int]:
     cached: list[int] | None = getattr(actor, "_latitude_team_ids", None)
     if cached is None:
         cached = list(
-            Team.objects.filter(memberships__user=actor, is_active=True).values_list("id", flat=True)
+            Team.objects.filter(memberships__user=actor, is_active=True).values_list(
+                "id", flat=True
+            )
         )
         actor._latitude_team_ids = cached  # type: ignore[attr-defined]
     return cached

@@ -28,7 +28,14 @@ from latitude.tickets import actions
 ROLES = ("anonymous", "requester", "other_agent", "agent", "admin")
 STRANGER_CANARY = "CANARY-STRANGER-7f3a"
 INTERNAL_CANARY = "CANARY-INTERNAL-91bd"
-PUBLIC = {"login", "healthz", "set_language", "api:openapi-json", "api:openapi-view", "portal:language"}
+PUBLIC = {
+    "login",
+    "healthz",
+    "set_language",
+    "api:openapi-json",
+    "api:openapi-view",
+    "portal:language",
+}
 SKIP_PREFIXES = ("admin/", "static/", "__debug__")
 PARAM = re.compile(r"<(?:(?P<conv>[^>:]+):)?(?P<name>[^>]+)>|\(\?P<(?P<group>\w+)>[^)]*\)")
 
@@ -51,13 +58,18 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
     requester = RequesterFactory(email="requester@example.org")
     stranger = RequesterFactory(email="stranger@example.org")
     service = ServiceFactory(owner_team=team)
-    ticket = actions.open_ticket(actor=requester, kind="incident", subject="Laptop fan loud", service=service)
+    ticket = actions.open_ticket(
+        actor=requester, kind="incident", subject="Laptop fan loud", service=service
+    )
     actions.add_comment(actor=agent, ticket_id=ticket.pk, body=INTERNAL_CANARY, internal=True)
     actions.add_comment(actor=agent, ticket_id=ticket.pk, body="Public answer")
     upload = SimpleUploadedFile("log.txt", b"fan log", content_type="text/plain")
     attachment = actions.add_attachment(actor=requester, ticket_id=ticket.pk, upload=upload)
     stranger_ticket = actions.open_ticket(
-        actor=stranger, kind="incident", subject=STRANGER_CANARY, service=service,
+        actor=stranger,
+        kind="incident",
+        subject=STRANGER_CANARY,
+        service=service,
         description=STRANGER_CANARY,
     )
     token = create_api_token(actor=agent, user=agent, name="matrix").token
@@ -65,7 +77,9 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
     return World(people, ticket, stranger_ticket, attachment, token.pk)
 
 
-def _patterns(resolver: URLResolver | None = None, prefix: str = "", namespace: str = "") -> list[tuple[str, str]]:
+def _patterns(
+    resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""
+) -> list[tuple[str, str]]:
     resolver = resolver or get_resolver()
     found: list[tuple[str, str]] = []
     for entry in resolver.url_patterns:
@@ -124,7 +138,7 @@ def test_anonymous_is_sent_to_sign_in_everywhere_but_the_public_pages(world: Wor
         if name in PUBLIC:
             continue
         expected = (401,) if url.startswith("/api/") else (302, 401)
-        assert response.status_code in expected + (404, 405), (url, response.status_code)
+        assert response.status_code in (*expected, 404, 405), (url, response.status_code)
         if response.status_code == 302:
             assert "/accounts/login/" in response["Location"], url
         assert STRANGER_CANARY.encode() not in _body(response), url
@@ -181,7 +195,9 @@ def test_requester_sees_own_ticket_only_in_the_portal_api_and_downloads(world: W
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["agent", "admin"])
-def test_agents_of_the_team_and_admins_reach_every_workspace_ticket_url(world: World, role: str) -> None:
+def test_agents_of_the_team_and_admins_reach_every_workspace_ticket_url(
+    world: World, role: str
+) -> None:
     client = _client(role, world)
     for url, name in _ticket_urls(world):
         if name.startswith(("tickets:", "api:")):

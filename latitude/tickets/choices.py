@@ -19,7 +19,12 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
-OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.WAITING_REQUESTER, Status.WAITING_THIRD_PARTY)
+OPEN_STATUSES = (
+    Status.NEW,
+    Status.IN_PROGRESS,
+    Status.WAITING_REQUESTER,
+    Status.WAITING_THIRD_PARTY,
+)
 WAITING_STATUSES = (Status.WAITING_REQUESTER, Status.WAITING_THIRD_PARTY)
 
 

@@ -27,27 +27,41 @@ PUBLIC_VERBS = {OPENED, STATUS_CHANGED, COMMENTED, ATTACHED, MERGED}
 
 
 def ticket_changed(
-    *, actor: Any, ticket: Ticket, verb: str, changes: dict[str, Any] | None = None,
-    context: dict[str, Any] | None = None, on_behalf_of: Any = None,
+    *,
+    actor: Any,
+    ticket: Ticket,
+    verb: str,
+    changes: dict[str, Any] | None = None,
+    context: dict[str, Any] | None = None,
+    on_behalf_of: Any = None,
 ) -> AuditEntry:
     return audit.record(
-        actor=actor, verb=verb, subject=ticket, changes=_plain(changes or {}),
-        context=context, on_behalf_of=on_behalf_of,
+        actor=actor,
+        verb=verb,
+        subject=ticket,
+        changes=_plain(changes or {}),
+        context=context,
+        on_behalf_of=on_behalf_of,
     )
 
 
 def comment_added(*, actor: Any, comment: Comment) -> AuditEntry:
     return audit.record(
-        actor=actor, verb=COMMENTED, subject=comment.ticket,
+        actor=actor,
+        verb=COMMENTED,
+        subject=comment.ticket,
         context={"comment_id": comment.pk, "internal": comment.is_internal},
     )
 
 
 def attachment_added(*, actor: Any, attachment: Attachment) -> AuditEntry:
     return audit.record(
-        actor=actor, verb=ATTACHED, subject=attachment.ticket,
+        actor=actor,
+        verb=ATTACHED,
+        subject=attachment.ticket,
         context={
-            "attachment_id": attachment.pk, "name": attachment.original_name,
+            "attachment_id": attachment.pk,
+            "name": attachment.original_name,
             "internal": attachment.is_internal,
         },
     )
@@ -55,6 +69,7 @@ def attachment_added(*, actor: Any, attachment: Attachment) -> AuditEntry:
 
 def _plain(changes: dict[str, Any]) -> dict[str, Any]:
     """Store primary keys and plain values, never model instances."""
+
     def value(item: Any) -> Any:
         return getattr(item, "pk", item)
 

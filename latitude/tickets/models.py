@@ -56,42 +56,75 @@ class Ticket(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     requester = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="requested_tickets",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="requested_tickets",
         verbose_name=_("requester"),
     )
     service = models.ForeignKey(
-        "catalog.Service", null=True, blank=True, on_delete=models.PROTECT, related_name="tickets",
+        "catalog.Service",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tickets",
         verbose_name=_("service"),
     )
     category = models.ForeignKey(
-        "catalog.Category", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="tickets", verbose_name=_("category"),
+        "catalog.Category",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tickets",
+        verbose_name=_("category"),
     )
-    impact = models.PositiveSmallIntegerField(_("impact"), choices=Impact.choices, default=Impact.LOW)
+    impact = models.PositiveSmallIntegerField(
+        _("impact"), choices=Impact.choices, default=Impact.LOW
+    )
     urgency = models.PositiveSmallIntegerField(
         _("urgency"), choices=Urgency.choices, default=Urgency.LOW
     )
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=Priority.choices, default=Priority.P4
     )
-    status = models.CharField(_("status"), max_length=24, choices=Status.choices, default=Status.NEW)
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status.choices, default=Status.NEW
+    )
     owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-        related_name="owned_tickets", verbose_name=_("owner"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="owned_tickets",
+        verbose_name=_("owner"),
     )
     team = models.ForeignKey(
-        "people.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="tickets",
+        "people.Team",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tickets",
         verbose_name=_("team"),
     )
     watchers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="TicketWatcher", related_name="watched_tickets", blank=True
+        settings.AUTH_USER_MODEL,
+        through="TicketWatcher",
+        related_name="watched_tickets",
+        blank=True,
     )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("parent ticket"),
     )
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="duplicates",
         verbose_name=_("duplicate of"),
     )
     resolution = models.TextField(_("resolution"), blank=True)
@@ -110,15 +143,20 @@ class Ticket(models.Model):
             models.Index(fields=["-updated_at", "-id"], name="ticket_recent"),
             models.Index(fields=["team", "-updated_at", "-id"], name="ticket_team_recent"),
             models.Index(fields=["owner", "-updated_at", "-id"], name="ticket_owner_recent"),
-            models.Index(fields=["requester", "-updated_at", "-id"], name="ticket_requester_recent"),
+            models.Index(
+                fields=["requester", "-updated_at", "-id"], name="ticket_requester_recent"
+            ),
             models.Index(fields=["status", "-updated_at", "-id"], name="ticket_status_recent"),
             models.Index(
-                fields=["team", "-updated_at", "-id"], name="ticket_unassigned",
+                fields=["team", "-updated_at", "-id"],
+                name="ticket_unassigned",
                 condition=Q(owner__isnull=True),
             ),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(priority__gte=1, priority__lte=4), name="ticket_priority_range"),
+            models.CheckConstraint(
+                condition=Q(priority__gte=1, priority__lte=4), name="ticket_priority_range"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -127,7 +165,10 @@ class Ticket(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (
-            Status.NEW, Status.IN_PROGRESS, Status.WAITING_REQUESTER, Status.WAITING_THIRD_PARTY
+            Status.NEW,
+            Status.IN_PROGRESS,
+            Status.WAITING_REQUESTER,
+            Status.WAITING_THIRD_PARTY,
         )
 
     @property

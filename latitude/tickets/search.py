@@ -31,7 +31,9 @@ def _pg_query(text: str) -> str:
     words = WORD.findall(text)[:MAX_TERMS]
     if not words:
         return ""
-    return " & ".join(f"{word}:*" if index == len(words) - 1 else word for index, word in enumerate(words))
+    return " & ".join(
+        f"{word}:*" if index == len(words) - 1 else word for index, word in enumerate(words)
+    )
 
 
 def matching_ticket_ids(text: str) -> Q:
@@ -43,10 +45,17 @@ def matching_ticket_ids(text: str) -> Q:
         query = _pg_query(text)
         if not query:
             return Q(pk__in=[])
-        return Q(pk__in=RawSQL(
-            f"SELECT id FROM tickets_ticket WHERE {PG_DOCUMENT} @@ to_tsquery('simple', %s)", [query]
-        ))
+        return Q(
+            pk__in=RawSQL(
+                f"SELECT id FROM tickets_ticket WHERE {PG_DOCUMENT} @@ to_tsquery('simple', %s)",
+                [query],
+            )
+        )
     query = _fts5_query(text)
     if not query:
         return Q(pk__in=[])
-    return Q(pk__in=RawSQL("SELECT rowid FROM tickets_ticket_fts WHERE tickets_ticket_fts MATCH %s", [query]))
+    return Q(
+        pk__in=RawSQL(
+            "SELECT rowid FROM tickets_ticket_fts WHERE tickets_ticket_fts MATCH %s", [query]
+        )
+    )

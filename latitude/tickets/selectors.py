@@ -76,7 +76,11 @@ def get_ticket_for(actor: Any, ticket_id: int | str, *, for_update: bool = False
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
     lookup = _ticket_lookup(ticket_id)
-    ticket = queryset.filter(lookup).select_related(*LIST_RELATED, "category", "parent", "merged_into").first()
+    ticket = (
+        queryset.filter(lookup)
+        .select_related(*LIST_RELATED, "category", "parent", "merged_into")
+        .first()
+    )
     if ticket is None:
         raise NotFound("No such ticket.")
     return ticket
@@ -108,11 +112,17 @@ def _shared_unit_filter(actor: Any) -> Q:
 def filtered_tickets(actor: Any, filters: TicketFilters) -> QuerySet[Ticket]:
     queryset = visible_tickets(actor).filter(_queue_filter(actor, filters.queue))
     exact = {
-        "status": filters.status, "kind": filters.kind, "priority": filters.priority,
-        "team_id": filters.team_id, "owner_id": filters.owner_id,
-        "service_id": filters.service_id, "requester_id": filters.requester_id,
+        "status": filters.status,
+        "kind": filters.kind,
+        "priority": filters.priority,
+        "team_id": filters.team_id,
+        "owner_id": filters.owner_id,
+        "service_id": filters.service_id,
+        "requester_id": filters.requester_id,
     }
-    queryset = queryset.filter(**{key: value for key, value in exact.items() if value not in ("", None)})
+    queryset = queryset.filter(
+        **{key: value for key, value in exact.items() if value not in ("", None)}
+    )
     if filters.open_only:
         queryset = queryset.filter(status__in=OPEN_STATUSES)
     if filters.finished_only:
@@ -142,7 +152,9 @@ def can_work_on(actor: Any, ticket: Ticket) -> bool:
 def comments_for(actor: Any, ticket: Ticket) -> QuerySet[Comment]:
     """The conversation as the actor may read it: requesters never get internal notes."""
     queryset = ticket.comments.select_related("author").prefetch_related(
-        Prefetch("attachments", queryset=attachments_visible_filter(actor, Attachment.objects.all()))
+        Prefetch(
+            "attachments", queryset=attachments_visible_filter(actor, Attachment.objects.all())
+        )
     )
     if not can_work_on(actor, ticket):
         queryset = queryset.filter(is_internal=False)
@@ -151,7 +163,9 @@ def comments_for(actor: Any, ticket: Ticket) -> QuerySet[Comment]:
 
 def attachments_visible_filter(actor: Any, queryset: QuerySet[Attachment]) -> QuerySet[Attachment]:
     if getattr(actor, "is_admin", False) or getattr(actor, "is_agent", False):
-        return queryset.filter(Q(is_internal=False) | Q(ticket__in=Ticket.objects.filter(works_on_filter(actor))))
+        return queryset.filter(
+            Q(is_internal=False) | Q(ticket__in=Ticket.objects.filter(works_on_filter(actor)))
+        )
     return queryset.filter(is_internal=False)
 
 

@@ -6,7 +6,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from latitude.testing.factories import AgentFactory, RequesterFactory, ServiceFactory, TeamFactory, member_of
+from latitude.testing.factories import (
+    AgentFactory,
+    RequesterFactory,
+    ServiceFactory,
+    TeamFactory,
+    member_of,
+)
 from latitude.tickets.models import Ticket
 
 PASSWORD = "correct horse battery"

@@ -62,7 +62,12 @@ def take_ticket(*, actor: Any, ticket_id: int) -> Ticket:
 
 @transaction.atomic
 def transfer_team(
-    *, actor: Any, ticket_id: int, team: Team, reason: str = "", keep_owner: bool = False,
+    *,
+    actor: Any,
+    ticket_id: int,
+    team: Team,
+    reason: str = "",
+    keep_owner: bool = False,
     expected_version: int | None = None,
 ) -> Ticket:
     """Hand the ticket to another team (a hand-off, measured). The owner is released unless
@@ -74,19 +79,30 @@ def transfer_team(
         return ticket
     if not ticket.is_open:
         raise InvalidTransition(_("A resolved or closed ticket cannot be handed to another team."))
-    check_decision(actor, "ticket.transfer_team", ticket,
-                   {"from_team": ticket.team_id, "to_team": team.pk, "priority": ticket.priority})
+    check_decision(
+        actor,
+        "ticket.transfer_team",
+        ticket,
+        {"from_team": ticket.team_id, "to_team": team.pk, "priority": ticket.priority},
+    )
     previous_team, previous_owner = ticket.team_id, ticket.owner_id
     ticket.team = team
-    owner_stays = keep_owner and ticket.owner_id and TeamMembership.objects.filter(
-        team=team, user_id=ticket.owner_id).exists()
+    owner_stays = (
+        keep_owner
+        and ticket.owner_id
+        and TeamMembership.objects.filter(team=team, user_id=ticket.owner_id).exists()
+    )
     if not owner_stays:
         ticket.owner = None
     save_ticket(ticket, ["team", "owner"])
     changes: dict[str, Any] = {"team": (previous_team, team.pk)}
     if previous_owner != ticket.owner_id:
         changes["owner"] = (previous_owner, ticket.owner_id)
-    events.ticket_changed(actor=actor, ticket=ticket, verb=events.TEAM_CHANGED, changes=changes,
-                          context={"reason": reason} if reason else None)
+    events.ticket_changed(
+        actor=actor,
+        ticket=ticket,
+        verb=events.TEAM_CHANGED,
+        changes=changes,
+        context={"reason": reason} if reason else None,
+    )
     return ticket
-

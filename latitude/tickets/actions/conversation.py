@@ -20,8 +20,23 @@ from latitude.tickets.visibility import works_on_filter
 
 MAX_COMMENT_CHARS = 100_000
 HTML_MARKERS = (
-    b"<html", b"<!doctype", b"<script", b"<svg", b"<body", b"<iframe", b"<?xml", b"<head",
-    b"<!--", b"<style", b"<title", b"<object", b"<embed", b"<a ", b"<img", b"<div", b"<table",
+    b"<html",
+    b"<!doctype",
+    b"<script",
+    b"<svg",
+    b"<body",
+    b"<iframe",
+    b"<?xml",
+    b"<head",
+    b"<!--",
+    b"<style",
+    b"<title",
+    b"<object",
+    b"<embed",
+    b"<a ",
+    b"<img",
+    b"<div",
+    b"<table",
 )
 # Byte-order marks a browser skips before sniffing, so an HTML page cannot hide behind one.
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -67,7 +82,12 @@ def add_comment(*, actor: Any, ticket_id: int, body: str, internal: bool = False
     comment = Comment.objects.create(ticket=ticket, author=actor, body=body, is_internal=internal)
     fields: list[str] = []
     previous_status = ticket.status
-    if agent and not internal and ticket.first_response_at is None and actor.pk != ticket.requester_id:
+    if (
+        agent
+        and not internal
+        and ticket.first_response_at is None
+        and actor.pk != ticket.requester_id
+    ):
         ticket.first_response_at = comment.created_at
         fields.append("first_response_at")
     if not agent or actor.pk == ticket.requester_id:
@@ -75,9 +95,13 @@ def add_comment(*, actor: Any, ticket_id: int, body: str, internal: bool = False
     save_ticket(ticket, fields)
     events.comment_added(actor=actor, comment=comment)
     if "status" in fields:
-        events.ticket_changed(actor=actor, ticket=ticket, verb=events.STATUS_CHANGED,
-                              changes={"status": (previous_status, ticket.status)},
-                              context={"reason": "requester_replied"})
+        events.ticket_changed(
+            actor=actor,
+            ticket=ticket,
+            verb=events.STATUS_CHANGED,
+            changes={"status": (previous_status, ticket.status)},
+            context={"reason": "requester_replied"},
+        )
     return comment
 
 
@@ -91,7 +115,8 @@ def _check_upload(upload: UploadedFile) -> str:
         raise InvalidInput(_("The file is empty."), field="file")
     if upload.size > settings.LATITUDE_ATTACHMENT_MAX_BYTES:
         raise InvalidInput(
-            _("Files are limited to %(mb)d MB.") % {"mb": settings.LATITUDE_ATTACHMENT_MAX_BYTES // 2**20},
+            _("Files are limited to %(mb)d MB.")
+            % {"mb": settings.LATITUDE_ATTACHMENT_MAX_BYTES // 2**20},
             field="file",
         )
     content_type = _content_type(upload)
@@ -130,7 +155,11 @@ def _digest(upload: UploadedFile) -> str:
 
 
 def add_attachment(
-    *, actor: Any, ticket_id: int, upload: UploadedFile, internal: bool = False,
+    *,
+    actor: Any,
+    ticket_id: int,
+    upload: UploadedFile,
+    internal: bool = False,
     comment: Comment | None = None,
 ) -> Attachment:
     """Store a file under a random name after checking its size and type.
@@ -148,7 +177,11 @@ def add_attachment(
 
 
 def _store_attachment(
-    actor: Any, ticket_id: int, upload: UploadedFile, internal: bool, comment: Comment | None,
+    actor: Any,
+    ticket_id: int,
+    upload: UploadedFile,
+    internal: bool,
+    comment: Comment | None,
     stored: list[str],
 ) -> Attachment:
     ticket = lock_visible(actor, ticket_id)
@@ -159,10 +192,15 @@ def _store_attachment(
         raise InvalidTransition(_("The ticket is closed; reopen it to continue."), field="file")
     content_type = _check_upload(upload)
     attachment = Attachment(
-        ticket=ticket, comment=comment, uploaded_by=actor,
-        original_name=_display_name(upload.name or ""), content_type=content_type,
-        size=upload.size or 0, sha256=_digest(upload),
-        is_internal=internal or bool(comment and comment.is_internal), created_at=timezone.now(),
+        ticket=ticket,
+        comment=comment,
+        uploaded_by=actor,
+        original_name=_display_name(upload.name or ""),
+        content_type=content_type,
+        size=upload.size or 0,
+        sha256=_digest(upload),
+        is_internal=internal or bool(comment and comment.is_internal),
+        created_at=timezone.now(),
     )
     attachment.file.save("upload", upload, save=False)
     stored.append(str(attachment.file.name))

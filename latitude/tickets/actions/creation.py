@@ -61,14 +61,24 @@ def open_ticket(
     if team is not None and not (actor.is_agent or actor.is_admin):
         team = None
     ticket = Ticket.objects.create(
-        number=rules.next_number(kind), kind=kind, subject=subject.strip(), description=description,
-        requester=requester, service=service, category=category, impact=impact, urgency=urgency,
-        priority=rules.priority_for(impact, urgency), team=team or rules.team_for(service),
+        number=rules.next_number(kind),
+        kind=kind,
+        subject=subject.strip(),
+        description=description,
+        requester=requester,
+        service=service,
+        category=category,
+        impact=impact,
+        urgency=urgency,
+        priority=rules.priority_for(impact, urgency),
+        team=team or rules.team_for(service),
     )
     if requester.pk != getattr(actor, "pk", None) and getattr(actor, "pk", None):
         TicketWatcher.objects.get_or_create(ticket=ticket, user_id=actor.pk)
     events.ticket_changed(
-        actor=actor, ticket=ticket, verb=events.OPENED,
+        actor=actor,
+        ticket=ticket,
+        verb=events.OPENED,
         context={"kind": kind, "priority": ticket.priority, "team": ticket.team_id},
     )
     return ticket

@@ -86,7 +86,10 @@ def change_priority(
     save_ticket(ticket, ["impact", "urgency", "priority"])
     changes = {k: (v, getattr(ticket, k)) for k, v in before.items() if v != getattr(ticket, k)}
     events.ticket_changed(
-        actor=actor, ticket=ticket, verb=events.PRIORITY_CHANGED, changes=changes,
+        actor=actor,
+        ticket=ticket,
+        verb=events.PRIORITY_CHANGED,
+        changes=changes,
         context={"reason": reason} if reason else None,
     )
     return ticket
@@ -94,4 +97,9 @@ def change_priority(
 
 def _priority_facts(ticket: Ticket, target: int) -> dict[str, Any]:
     criticality = ticket.service.criticality if ticket.service_id else None  # type: ignore[union-attr]
-    return {"from": ticket.priority, "to": target, "kind": ticket.kind, "service_criticality": criticality}
+    return {
+        "from": ticket.priority,
+        "to": target,
+        "kind": ticket.kind,
+        "service_criticality": criticality,
+    }

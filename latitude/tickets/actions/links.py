@@ -37,8 +37,12 @@ def set_parent(*, actor: Any, ticket_id: int, parent_id: int | None) -> Ticket:
         return ticket
     ticket.parent = parent
     save_ticket(ticket, ["parent"])
-    events.ticket_changed(actor=actor, ticket=ticket, verb=events.PARENT_CHANGED,
-                          changes={"parent": (previous, ticket.parent_id)})
+    events.ticket_changed(
+        actor=actor,
+        ticket=ticket,
+        verb=events.PARENT_CHANGED,
+        changes={"parent": (previous, ticket.parent_id)},
+    )
     return ticket
 
 
@@ -53,11 +57,17 @@ def link_related(*, actor: Any, ticket_id: int, other_id: int) -> TicketLink:
     if ticket.pk == other.pk:
         raise InvalidInput(_("A ticket cannot be linked to itself."), field="other")
     source, target = _ordered(ticket, other)
-    link, created = TicketLink.objects.get_or_create(source=source, target=target, kind=LinkKind.RELATED)
+    link, created = TicketLink.objects.get_or_create(
+        source=source, target=target, kind=LinkKind.RELATED
+    )
     if created:
         for subject, counterpart in ((ticket, other), (other, ticket)):
-            events.ticket_changed(actor=actor, ticket=subject, verb=events.LINKED,
-                                  context={"other": counterpart.pk, "number": counterpart.number})
+            events.ticket_changed(
+                actor=actor,
+                ticket=subject,
+                verb=events.LINKED,
+                context={"other": counterpart.pk, "number": counterpart.number},
+            )
     return link
 
 
@@ -69,8 +79,12 @@ def unlink_related(*, actor: Any, ticket_id: int, other_id: int) -> None:
     deleted, _rows = TicketLink.objects.filter(source=source, target=target).delete()
     if deleted:
         for subject, counterpart in ((ticket, other), (other, ticket)):
-            events.ticket_changed(actor=actor, ticket=subject, verb=events.UNLINKED,
-                                  context={"other": counterpart.pk, "number": counterpart.number})
+            events.ticket_changed(
+                actor=actor,
+                ticket=subject,
+                verb=events.UNLINKED,
+                context={"other": counterpart.pk, "number": counterpart.number},
+            )
 
 
 def linked_tickets_q(ticket: Ticket) -> Q:
@@ -86,30 +100,58 @@ def merge_ticket(*, actor: Any, ticket_id: int, into_id: int, reason: str = "") 
     if duplicate.pk == survivor.pk:
         raise InvalidInput(_("A ticket cannot be merged into itself."), field="into")
     if survivor.merged_into_id is not None or survivor.status == Status.CLOSED:
-        raise InvalidTransition(_("Merge into an open ticket that is not itself a duplicate."), field="into")
+        raise InvalidTransition(
+            _("Merge into an open ticket that is not itself a duplicate."), field="into"
+        )
     if not duplicate.is_open and duplicate.status != Status.RESOLVED:
         raise InvalidTransition(_("This ticket is already closed."), field="into")
-    check_decision(actor, "ticket.merge", duplicate,
-                   {"kind": duplicate.kind, "priority": duplicate.priority, "into_priority": survivor.priority})
+    check_decision(
+        actor,
+        "ticket.merge",
+        duplicate,
+        {
+            "kind": duplicate.kind,
+            "priority": duplicate.priority,
+            "into_priority": survivor.priority,
+        },
+    )
     previous_status = duplicate.status
-    duplicate.merged_into, duplicate.status, duplicate.close_reason = survivor, Status.CLOSED, CloseReason.DUPLICATE
+    duplicate.merged_into, duplicate.status, duplicate.close_reason = (
+        survivor,
+        Status.CLOSED,
+        CloseReason.DUPLICATE,
+    )
     duplicate.closed_at = timezone.now()
     save_ticket(duplicate, ["merged_into", "status", "close_reason", "closed_at"])
     _carry_watchers(duplicate, survivor)
-    Comment.objects.create(ticket=survivor, author=actor, is_internal=True,
-                           body=_("Merged %(number)s into this ticket.") % {"number": duplicate.number}
-                           + (f"\n\n{reason}" if reason else ""))
+    Comment.objects.create(
+        ticket=survivor,
+        author=actor,
+        is_internal=True,
+        body=_("Merged %(number)s into this ticket.") % {"number": duplicate.number}
+        + (f"\n\n{reason}" if reason else ""),
+    )
     save_ticket(survivor, [])
-    events.ticket_changed(actor=actor, ticket=duplicate, verb=events.MERGED,
-                          changes={"status": (previous_status, Status.CLOSED), "merged_into": (None, survivor.pk)},
-                          context={"into": survivor.number, "reason": reason})
-    events.ticket_changed(actor=actor, ticket=survivor, verb=events.MERGED_FROM,
-                          context={"duplicate": duplicate.pk, "number": duplicate.number})
+    events.ticket_changed(
+        actor=actor,
+        ticket=duplicate,
+        verb=events.MERGED,
+        changes={"status": (previous_status, Status.CLOSED), "merged_into": (None, survivor.pk)},
+        context={"into": survivor.number, "reason": reason},
+    )
+    events.ticket_changed(
+        actor=actor,
+        ticket=survivor,
+        verb=events.MERGED_FROM,
+        context={"duplicate": duplicate.pk, "number": duplicate.number},
+    )
     return duplicate
 
 
 def _carry_watchers(duplicate: Ticket, survivor: Ticket) -> None:
-    user_ids = set(duplicate.watcher_rows.values_list("user_id", flat=True)) | {duplicate.requester_id}
+    user_ids = set(duplicate.watcher_rows.values_list("user_id", flat=True)) | {
+        duplicate.requester_id
+    }
     user_ids.discard(survivor.requester_id)
     existing = set(survivor.watcher_rows.values_list("user_id", flat=True))
     TicketWatcher.objects.bulk_create(
@@ -125,18 +167,27 @@ def add_watcher(*, actor: Any, ticket_id: int, user: User) -> Ticket:
     _row, created = TicketWatcher.objects.get_or_create(ticket=ticket, user=user)
     if created:
         save_ticket(ticket, [])
-        events.ticket_changed(actor=actor, ticket=ticket, verb=events.WATCHER_ADDED,
-                              changes={"watcher": (None, user.pk)})
+        events.ticket_changed(
+            actor=actor,
+            ticket=ticket,
+            verb=events.WATCHER_ADDED,
+            changes={"watcher": (None, user.pk)},
+        )
     return ticket
 
 
 @transaction.atomic
 def remove_watcher(*, actor: Any, ticket_id: int, user: User) -> Ticket:
-    ticket = lock_workable(actor, ticket_id) if user.pk != actor.pk else lock_visible(actor, ticket_id)
+    ticket = (
+        lock_workable(actor, ticket_id) if user.pk != actor.pk else lock_visible(actor, ticket_id)
+    )
     deleted, _rows = TicketWatcher.objects.filter(ticket=ticket, user=user).delete()
     if deleted:
         save_ticket(ticket, [])
-        events.ticket_changed(actor=actor, ticket=ticket, verb=events.WATCHER_REMOVED,
-                              changes={"watcher": (user.pk, None)})
+        events.ticket_changed(
+            actor=actor,
+            ticket=ticket,
+            verb=events.WATCHER_REMOVED,
+            changes={"watcher": (user.pk, None)},
+        )
     return ticket
-

@@ -50,7 +50,8 @@ def _check_children(ticket: Ticket, target: str, confirm_open_children: bool) ->
         raise ConfirmationRequired(
             _("%(count)d child tickets are still open. Confirm to go ahead anyway.")
             % {"count": open_children},
-            field="confirm_open_children", open_children=open_children,
+            field="confirm_open_children",
+            open_children=open_children,
         )
     return open_children
 
@@ -74,17 +75,32 @@ def _apply(ticket: Ticket, target: str, *, resolution: str, close_reason: str) -
 
 
 def _transition(
-    actor: Any, ticket: Ticket, target: str, *, resolution: str = "", reason: str = "",
-    confirm_open_children: bool = False, close_reason: str = CloseReason.RESOLVED,
+    actor: Any,
+    ticket: Ticket,
+    target: str,
+    *,
+    resolution: str = "",
+    reason: str = "",
+    confirm_open_children: bool = False,
+    close_reason: str = CloseReason.RESOLVED,
 ) -> Ticket:
     _refuse_illegal(ticket, target)
     if transitions.is_reopen(ticket.status, target):
         _check_reopen_window(ticket)
     open_children = _check_children(ticket, target, confirm_open_children)
-    decision = "ticket.reopen" if transitions.is_reopen(ticket.status, target) else DECISION_FOR.get(Status(target))
+    decision = (
+        "ticket.reopen"
+        if transitions.is_reopen(ticket.status, target)
+        else DECISION_FOR.get(Status(target))
+    )
     if decision:
-        facts = {"kind": ticket.kind, "priority": ticket.priority, "from": ticket.status,
-                 "open_children": open_children, "reopen_count": ticket.reopen_count}
+        facts = {
+            "kind": ticket.kind,
+            "priority": ticket.priority,
+            "from": ticket.status,
+            "open_children": open_children,
+            "reopen_count": ticket.reopen_count,
+        }
         check_decision(actor, decision, ticket, facts)
     previous = ticket.status
     fields = _apply(ticket, target, resolution=resolution, close_reason=close_reason)
@@ -95,35 +111,56 @@ def _transition(
     if resolution:
         context["resolution"] = resolution
     events.ticket_changed(
-        actor=actor, ticket=ticket, verb=events.STATUS_CHANGED,
-        changes={"status": (previous, target)}, context=context or None,
+        actor=actor,
+        ticket=ticket,
+        verb=events.STATUS_CHANGED,
+        changes={"status": (previous, target)},
+        context=context or None,
     )
     return ticket
 
 
 @transaction.atomic
 def change_status(
-    *, actor: Any, ticket_id: int, status: str, resolution: str = "", reason: str = "",
-    confirm_open_children: bool = False, expected_version: int | None = None,
+    *,
+    actor: Any,
+    ticket_id: int,
+    status: str,
+    resolution: str = "",
+    reason: str = "",
+    confirm_open_children: bool = False,
+    expected_version: int | None = None,
 ) -> Ticket:
     """An agent moves the ticket along its lifecycle; illegal moves are refused with a reason."""
     ticket = lock_workable(actor, ticket_id, expected_version=expected_version)
     if status == Status.RESOLVED and not resolution.strip():
         raise InvalidInput(_("Say how the ticket was resolved."), field="resolution")
     return _transition(
-        actor, ticket, status, resolution=resolution.strip(), reason=reason,
+        actor,
+        ticket,
+        status,
+        resolution=resolution.strip(),
+        reason=reason,
         confirm_open_children=confirm_open_children,
     )
 
 
 @transaction.atomic
 def resolve_ticket(
-    *, actor: Any, ticket_id: int, resolution: str, confirm_open_children: bool = False,
+    *,
+    actor: Any,
+    ticket_id: int,
+    resolution: str,
+    confirm_open_children: bool = False,
     expected_version: int | None = None,
 ) -> Ticket:
     return change_status(
-        actor=actor, ticket_id=ticket_id, status=Status.RESOLVED, resolution=resolution,
-        confirm_open_children=confirm_open_children, expected_version=expected_version,
+        actor=actor,
+        ticket_id=ticket_id,
+        status=Status.RESOLVED,
+        resolution=resolution,
+        confirm_open_children=confirm_open_children,
+        expected_version=expected_version,
     )
 
 
@@ -140,8 +177,9 @@ def accept_resolution(*, actor: Any, ticket_id: int) -> Ticket:
     ticket = _lock_as_requester(actor, ticket_id)
     if ticket.status != Status.RESOLVED:
         raise InvalidTransition(_("Only a resolved ticket can be accepted."), field="status")
-    return _transition(actor, ticket, Status.CLOSED, close_reason=CloseReason.ACCEPTED,
-                       confirm_open_children=True)
+    return _transition(
+        actor, ticket, Status.CLOSED, close_reason=CloseReason.ACCEPTED, confirm_open_children=True
+    )
 
 
 @transaction.atomic
