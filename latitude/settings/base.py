@@ -174,11 +174,19 @@ LATITUDE_ATTACHMENT_MAX_BYTES = env_int("LATITUDE_ATTACHMENT_MAX_BYTES", 10 * 10
 LATITUDE_ATTACHMENT_TYPES = env_list(
     "LATITUDE_ATTACHMENT_TYPES",
     [
-        "text/plain", "text/csv", "application/pdf", "image/png", "image/jpeg", "image/gif",
-        "application/zip", "application/json", "message/rfc822",
+        "text/plain",
+        "text/csv",
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "image/gif",
+        "application/zip",
+        "application/json",
+        "message/rfc822",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+        "application/vnd.oasis.opendocument.text",
+        "application/vnd.oasis.opendocument.spreadsheet",
     ],
 )
 LATITUDE_PAGE_SIZE = env_int("LATITUDE_PAGE_SIZE", 25)
