@@ -8,6 +8,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -17,7 +18,7 @@ from latitude.people.actions import revoke_api_token
 from latitude.people.models import ApiToken, OrgUnit, Team, TeamMembership, User
 
 
-def time_zone_choices() -> list[tuple[str, str]]:
+def time_zone_choices() -> list[tuple[str, str | Promise]]:
     zones = sorted(zoneinfo.available_timezones())
     return [("", _("Organisation default")), *((zone, zone) for zone in zones)]
 
