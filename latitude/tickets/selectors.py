@@ -8,7 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from latitude.core.errors import InvalidInput, NotFound
 from latitude.core.pagination import KeysetPage, keyset_page
 from latitude.tickets.choices import OPEN_STATUSES, Status
-from latitude.tickets.models import Attachment, Comment, Ticket
+from latitude.tickets.models import Attachment, Comment, Ticket, TicketLink
 from latitude.tickets.search import matching_ticket_ids
 from latitude.tickets.visibility import visibility_filter, works_on_filter
 
@@ -175,3 +175,16 @@ def get_attachment_for(actor: Any, attachment_id: int) -> Attachment:
     if attachment is None:
         raise NotFound("No such attachment.")
     return attachment
+
+
+def related_tickets_for(actor: Any, ticket: Ticket) -> QuerySet[Ticket]:
+    """Tickets linked to `ticket` that the actor may see.
+
+    The link ids are read first (two indexed lookups) instead of joining every visible ticket
+    to the link table, which cost most of a second at 100,000 tickets.
+    """
+    pairs = TicketLink.objects.filter(Q(source_id=ticket.pk) | Q(target_id=ticket.pk)).values_list(
+        "source_id", "target_id"
+    )
+    other_ids = {target if source == ticket.pk else source for source, target in pairs}
+    return visible_tickets(actor).filter(pk__in=other_ids).order_by("id")

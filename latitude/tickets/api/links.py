@@ -9,11 +9,10 @@ from latitude.api.schemas import PathId, PersonRef, problems
 from latitude.people.models import User
 from latitude.people.selectors import visible_people
 from latitude.tickets import actions
-from latitude.tickets.actions.links import linked_tickets_q
 from latitude.tickets.api.common import required_person, visible_ticket_id, with_etag
 from latitude.tickets.models import Ticket
 from latitude.tickets.schemas import MergeIn, ParentIn, RelatedIn, TicketOut, TicketRef, WatcherIn
-from latitude.tickets.selectors import get_ticket_for, visible_tickets
+from latitude.tickets.selectors import get_ticket_for, related_tickets_for
 
 router = Router(tags=["ticket links"])
 
@@ -21,7 +20,7 @@ WRITE_PROBLEMS = problems(403, 404, 409)
 
 
 def _related(actor: User, ticket: Ticket) -> list[Ticket]:
-    return list(visible_tickets(actor).filter(linked_tickets_q(ticket)).distinct().order_by("id"))
+    return list(related_tickets_for(actor, ticket))
 
 
 def _watchers(actor: User, ticket: Ticket) -> list[User]:

@@ -16,7 +16,12 @@ from latitude.people.selectors import agents_of_team, visible_teams
 from latitude.tickets import forms as ticket_forms
 from latitude.tickets.choices import OPEN_STATUSES, Status
 from latitude.tickets.models import Ticket
-from latitude.tickets.selectors import can_work_on, comments_for, visible_tickets
+from latitude.tickets.selectors import (
+    can_work_on,
+    comments_for,
+    related_tickets_for,
+    visible_tickets,
+)
 from latitude.tickets.transitions import allowed_targets
 from latitude.tickets.views.access import agent_required, desk_ticket
 from latitude.tickets.views.timeline import build_timeline
@@ -57,15 +62,7 @@ def ticket_context(
 
 
 def _related(actor: Any, ticket: Ticket) -> Any:
-    from latitude.tickets.actions.links import linked_tickets_q
-
-    return (
-        visible_tickets(actor)
-        .filter(linked_tickets_q(ticket))
-        .distinct()
-        .only("id", "number", "subject", "status")
-        .order_by("id")
-    )
+    return related_tickets_for(actor, ticket).only("id", "number", "subject", "status")
 
 
 def _work_context(actor: Any, ticket: Ticket) -> dict[str, Any]:
