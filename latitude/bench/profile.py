@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-DEFAULT_LOG = Path("/work/shared/datasets/servicenow-incident-event-log/incident_event_log.csv.gz")
+from latitude.bench.datasets import SHARED_DATASETS
+
+DEFAULT_LOG = SHARED_DATASETS / "servicenow-incident-event-log" / "incident_event_log.csv.gz"
 LOG_ENV = "LATITUDE_BENCH_INCIDENT_LOG"
 MISSING = "?"
 

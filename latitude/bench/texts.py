@@ -11,7 +11,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_FAQ = Path("/work/shared/datasets/stackfaq-webapps/stackfaq-dev.xml")
+from latitude.bench.datasets import SHARED_DATASETS
+
+DEFAULT_FAQ = SHARED_DATASETS / "stackfaq-webapps" / "stackfaq-dev.xml"
 FAQ_ENV = "LATITUDE_BENCH_FAQ"
 SPACES = re.compile(r"\s+")
 REPLY_LIMIT = 1200
