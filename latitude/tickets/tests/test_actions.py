@@ -23,16 +23,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def team() -> Team:
-    return TeamFactory()
-
-
-@pytest.fixture
-def agent(team: Team) -> User:
-    return member_of(team, AgentFactory())
-
-
-@pytest.fixture
 def triage() -> Team:
     return TeamFactory(is_triage=True)
 

@@ -31,16 +31,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture
-def team() -> Team:
-    return TeamFactory()
-
-
-@pytest.fixture
-def agent(team: Team) -> User:
-    return member_of(team, AgentFactory())
-
-
-@pytest.fixture
 def ticket(team: Team) -> Ticket:
     return TicketFactory(team=team)
 

@@ -29,16 +29,6 @@ from latitude.tickets.selectors import comments_for, get_ticket_for
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def team() -> Team:
-    return TeamFactory()
-
-
-@pytest.fixture
-def agent(team: Team) -> User:
-    return member_of(team, AgentFactory())
-
-
 def verbs(ticket: Ticket) -> list[str]:
     return list(
         AuditEntry.objects.for_subject("tickets.ticket", ticket.pk).values_list("verb", flat=True)

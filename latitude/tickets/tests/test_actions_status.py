@@ -46,16 +46,6 @@ ILLEGAL = [
 ]
 
 
-@pytest.fixture
-def team() -> Team:
-    return TeamFactory()
-
-
-@pytest.fixture
-def agent(team: Team) -> User:
-    return member_of(team, AgentFactory())
-
-
 def ticket_in(status: str, team: Team, **fields: object) -> Ticket:
     now = timezone.now()
     if status in (Status.RESOLVED, Status.CLOSED):

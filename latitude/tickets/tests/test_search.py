@@ -5,26 +5,13 @@ import pytest
 from latitude.people.models import Team, User
 from latitude.testing.factories import (
     AdminFactory,
-    AgentFactory,
-    TeamFactory,
     TicketFactory,
-    member_of,
 )
 from latitude.tickets.actions import update_ticket
 from latitude.tickets.models import Ticket
 from latitude.tickets.selectors import TicketFilters, filtered_tickets
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def team() -> Team:
-    return TeamFactory()
-
-
-@pytest.fixture
-def agent(team: Team) -> User:
-    return member_of(team, AgentFactory())
 
 
 @pytest.fixture

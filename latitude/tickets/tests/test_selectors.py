@@ -39,16 +39,6 @@ pytestmark = pytest.mark.django_db
 BASE_TIME = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
 
-@pytest.fixture
-def team() -> Team:
-    return TeamFactory()
-
-
-@pytest.fixture
-def agent(team: Team) -> User:
-    return member_of(team, AgentFactory())
-
-
 def visible(actor: object) -> set[Ticket]:
     return set(visible_tickets(actor))
 
