@@ -24,8 +24,22 @@ from latitude.tickets.actions.status import (
 )
 
 __all__ = [
-    "accept_resolution", "add_attachment", "add_comment", "add_watcher", "assign_owner",
-    "change_priority", "change_status", "link_related", "merge_ticket", "open_ticket",
-    "remove_watcher", "reopen_ticket", "resolve_ticket", "set_parent", "take_ticket",
-    "transfer_team", "unlink_related", "update_ticket",
+    "accept_resolution",
+    "add_attachment",
+    "add_comment",
+    "add_watcher",
+    "assign_owner",
+    "change_priority",
+    "change_status",
+    "link_related",
+    "merge_ticket",
+    "open_ticket",
+    "remove_watcher",
+    "reopen_ticket",
+    "resolve_ticket",
+    "set_parent",
+    "take_ticket",
+    "transfer_team",
+    "unlink_related",
+    "update_ticket",
 ]
