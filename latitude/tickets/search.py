@@ -14,7 +14,11 @@ NUMBER = re.compile(r"^\s*(INC|REQ)-?(\d{1,12})\s*$", re.IGNORECASE)
 WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 12
 
-PG_DOCUMENT = "to_tsvector('simple', coalesce(subject, '') || ' ' || coalesce(description, ''))"
+PG_DOCUMENT = (
+    "to_tsvector('simple', "
+    "latitude_unaccent(coalesce(subject, '') || ' ' || coalesce(description, '')))"
+)
+PG_QUERY = "to_tsquery('simple', latitude_unaccent(%s))"
 
 
 def _fts5_query(text: str) -> str:
@@ -47,7 +51,7 @@ def matching_ticket_ids(text: str) -> Q:
             return Q(pk__in=[])
         return Q(
             pk__in=RawSQL(
-                f"SELECT id FROM tickets_ticket WHERE {PG_DOCUMENT} @@ to_tsquery('simple', %s)",
+                f"SELECT id FROM tickets_ticket WHERE {PG_DOCUMENT} @@ {PG_QUERY}",
                 [query],
             )
         )
