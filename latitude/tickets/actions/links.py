@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -85,10 +84,6 @@ def unlink_related(*, actor: Any, ticket_id: int, other_id: int) -> None:
                 verb=events.UNLINKED,
                 context={"other": counterpart.pk, "number": counterpart.number},
             )
-
-
-def linked_tickets_q(ticket: Ticket) -> Q:
-    return Q(links_in__source=ticket) | Q(links_out__target=ticket)
 
 
 @transaction.atomic

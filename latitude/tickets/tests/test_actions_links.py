@@ -21,10 +21,9 @@ from latitude.tickets.actions import (
     set_parent,
     unlink_related,
 )
-from latitude.tickets.actions.links import linked_tickets_q
 from latitude.tickets.choices import CloseReason, Status
 from latitude.tickets.models import Comment, Ticket, TicketLink
-from latitude.tickets.selectors import comments_for, get_ticket_for
+from latitude.tickets.selectors import comments_for, get_ticket_for, related_tickets_for
 
 pytestmark = pytest.mark.django_db
 
@@ -98,8 +97,8 @@ def test_related_links_are_symmetric_and_stored_once(team: Team, agent: User) ->
     assert link == again
     assert (link.source, link.target) == (first, second)
     assert TicketLink.objects.count() == 1
-    assert list(Ticket.objects.filter(linked_tickets_q(first))) == [second]
-    assert list(Ticket.objects.filter(linked_tickets_q(second))) == [first]
+    assert list(related_tickets_for(agent, first)) == [second]
+    assert list(related_tickets_for(agent, second)) == [first]
     assert verbs(first) == verbs(second) == [events.LINKED]
 
 
