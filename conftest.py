@@ -12,3 +12,11 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def without_standard_grants(db):
+    """Nobody holds any grant: the desk as it would be if the standard grants were revoked."""
+    from latitude.testing.scopes import remove_all_grants
+
+    remove_all_grants()

@@ -1,5 +1,8 @@
 """The only writer of audit entries."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db import models, transaction
@@ -7,6 +10,30 @@ from django.utils import timezone
 
 from latitude.core.models import AuditEntry
 from latitude.core.request_context import current_request_id
+
+# (performer, principal) while someone carries out what another person asked for.
+_performing: ContextVar[tuple[Any, Any] | None] = ContextVar("latitude_performing", default=None)
+
+
+@contextmanager
+def performed_by(performer: Any, *, on_behalf_of: Any) -> Iterator[None]:
+    """Entries written for `on_behalf_of` inside this block name `performer` as the actor and
+    `on_behalf_of` as the person it was done for (an approved decision request)."""
+    token = _performing.set((performer, on_behalf_of))
+    try:
+        yield
+    finally:
+        _performing.reset(token)
+
+
+def _attribution(actor: Any, on_behalf_of: Any) -> tuple[Any, Any]:
+    performing = _performing.get()
+    if performing is None or on_behalf_of is not None:
+        return actor, on_behalf_of
+    performer, principal = performing
+    if getattr(actor, "pk", None) is not None and actor.pk == getattr(principal, "pk", None):
+        return performer, principal
+    return actor, on_behalf_of
 
 
 def subject_type_of(subject: models.Model) -> str:
@@ -25,6 +52,7 @@ def record(
     """Append an audit entry; must run inside the transaction of the change it records."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record must be called inside the action's transaction")
+    actor, on_behalf_of = _attribution(actor, on_behalf_of)
     return AuditEntry.objects.create(
         occurred_at=timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,

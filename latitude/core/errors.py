@@ -54,3 +54,20 @@ class ConfirmationRequired(DomainError):
 
     code = "confirmation_required"
     status = 409
+
+
+class OutOfScope(DomainError):
+    """A guarded decision the actor may not take alone; nothing was changed.
+
+    `verdict` explains why; once the refusal is handled, `decision_request_id` names the decision
+    request that went to the people who could decide it.
+    """
+
+    code = "out_of_scope"
+    status = 403
+
+    def __init__(self, message: str, *, verdict: Any = None, **extra: Any) -> None:
+        super().__init__(message, **extra)
+        self.verdict = verdict
+        self.handled = False
+        self.decision_request_id: int | None = None

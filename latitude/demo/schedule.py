@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from latitude.core.errors import OutOfScope
 from latitude.demo import worktime
 from latitude.demo.clock import DemoClock
 from latitude.demo.plans import TicketPlan
 from latitude.people.models import User
+from latitude.scopes.actions import approve_request
+from latitude.scopes.models import DecisionRequest
 from latitude.tickets import actions
 from latitude.tickets.choices import Status
 
@@ -78,9 +81,27 @@ class Schedule:
         return times
 
     def run(self, clock: DemoClock) -> None:
-        for step in sorted(self.steps):
+        ordered = sorted(self.steps)
+        for position, step in enumerate(ordered):
             clock.set(step.at)
-            step.call()
+            try:
+                step.call()
+            except OutOfScope as refusal:
+                following = ordered[position + 1].at if position + 1 < len(ordered) else None
+                self._answer(refusal, clock, step.at, following)
+
+    def _answer(
+        self, refusal: OutOfScope, clock: DemoClock, at: datetime, following: datetime | None
+    ) -> None:
+        """Out of scope: the nearest holder approves the request a little later."""
+        request_id = refusal.decision_request_id
+        request = DecisionRequest.objects.filter(pk=request_id).first() if request_id else None
+        route = request.routes.filter(active=True).first() if request else None
+        if request is None or route is None:
+            return
+        later = at + timedelta(minutes=self.rng.uniform(5, 45))
+        clock.set(min(later, following) if following else later)
+        approve_request(actor=route.person, request_id=request.pk)
 
     # Deferred action calls: ticket ids exist only once the opening step has run.
 

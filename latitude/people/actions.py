@@ -3,15 +3,17 @@
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from latitude.core import audit
 from latitude.core.errors import InvalidInput, NotFound, NotPermitted
-from latitude.people.models import ApiToken, Team, TeamMembership, User
+from latitude.people.models import Absence, ApiToken, Team, TeamMembership, User
 
 TOKEN_PREFIX = "lat_"
 
@@ -111,3 +113,53 @@ def update_preferences(*, actor: User, language: str, time_zone: str) -> User:
         changes=audit.diff(before, {"language": language, "time_zone": time_zone}),
     )
     return user
+
+
+def _may_manage_absence(actor: Any, person: User) -> bool:
+    if getattr(actor, "pk", None) == person.pk or getattr(actor, "is_admin", False):
+        return True
+    return Team.objects.filter(lead=actor, is_active=True, memberships__user=person).exists()
+
+
+@transaction.atomic
+def record_absence(
+    *, actor: Any, person: User, starts_at: datetime, ends_at: datetime, note: str = ""
+) -> Absence:
+    """A person is away (declared by themself, their team lead or an administrator); decision
+    requests routed to them move on to the next holder while it lasts."""
+    if not _may_manage_absence(actor, person):
+        raise NotPermitted(_("You may not record absences for this person."))
+    if ends_at <= starts_at:
+        raise InvalidInput(_("The absence must end after it starts."), field="ends_at")
+    if ends_at <= timezone.now():
+        raise InvalidInput(_("The absence must end in the future."), field="ends_at")
+    absence = Absence.objects.create(
+        person=person, starts_at=starts_at, ends_at=ends_at, note=note.strip()[:200]
+    )
+    audit.record(
+        actor=actor,
+        verb="people.absence_recorded",
+        subject=person,
+        changes={"away": [None, [starts_at.isoformat(), ends_at.isoformat()]]},
+    )
+    return absence
+
+
+@transaction.atomic
+def end_absence(*, actor: Any, absence_id: int) -> Absence:
+    """End an absence now (or drop one that has not begun)."""
+    absence = Absence.objects.select_for_update().filter(pk=absence_id).first()
+    if absence is None or not _may_manage_absence(actor, absence.person):
+        raise NotFound(_("No such absence."))
+    now = timezone.now()
+    if absence.ends_at <= now:
+        raise InvalidInput(_("This absence is already over."))
+    absence.ends_at = max(now, absence.starts_at + timedelta(seconds=1))
+    absence.save(update_fields=["ends_at"])
+    audit.record(
+        actor=actor,
+        verb="people.absence_ended",
+        subject=absence.person,
+        changes={"away_until": [None, absence.ends_at.isoformat()]},
+    )
+    return absence

@@ -174,3 +174,26 @@ class ApiToken(models.Model):
     def is_usable(self) -> bool:
         now = timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+class Absence(models.Model):
+    """A period in which a person is away: decision requests to them go to the next holder."""
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="absences")
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["person", "starts_at"]
+        verbose_name = _("absence")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="absence_ends_after"
+            )
+        ]
+        indexes = [models.Index(fields=["ends_at", "starts_at"], name="absence_period")]
+
+    def __str__(self) -> str:
+        return f"{self.person} away {self.starts_at:%Y-%m-%d} to {self.ends_at:%Y-%m-%d}"

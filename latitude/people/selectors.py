@@ -1,8 +1,11 @@
 """Reads about people and teams that depend on who asks."""
 
+from collections.abc import Iterable
+from datetime import datetime
+
 from django.db.models import QuerySet
 
-from latitude.people.models import ApiToken, Team, User
+from latitude.people.models import Absence, ApiToken, Team, User
 
 
 def team_ids_of(actor: User) -> list[int]:
@@ -35,3 +38,17 @@ def agents_of_team(team: Team) -> QuerySet[User]:
 
 def tokens_of(actor: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=actor)
+
+
+def away_ids(person_ids: Iterable[int], moment: datetime) -> set[int]:
+    """Which of these people are away at `moment`."""
+    return set(
+        Absence.objects.filter(
+            person_id__in=list(person_ids), starts_at__lte=moment, ends_at__gt=moment
+        ).values_list("person_id", flat=True)
+    )
+
+
+def absences_of(person: User, moment: datetime) -> QuerySet[Absence]:
+    """Current and coming absences, soonest first."""
+    return Absence.objects.filter(person=person, ends_at__gt=moment).order_by("starts_at")

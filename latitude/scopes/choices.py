@@ -22,6 +22,7 @@ class TeamScope(models.TextChoices):
 class Role(models.TextChoices):
     REQUESTER = "requester", _("requesters")
     AGENT = "agent", _("agents")
+    LEAD = "lead", _("team leads")
     ADMIN = "admin", _("administrators")
 
 

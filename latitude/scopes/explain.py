@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from latitude.scopes.choices import Effect, HolderKind, Role, TeamScope
 from latitude.scopes.conditions import Op, Tree, children_of, comparable, facts_used, is_leaf
@@ -73,11 +74,21 @@ def tree_phrase(node: Tree, specs: Mapping[str, FactSpec]) -> str:
 def grant_phrase(version: GrantVersion, tree: Tree, decision: Decision) -> str:
     """ "team Service Desk may resolve when priority is at least 3" """
     limits = tree_phrase(tree, decision.facts)
-    values = {"holder": holder_phrase(version), "verb": decision.verb, "limits": limits}
+    values = {"holder": holder_phrase(version), "verb": decision.general_phrase, "limits": limits}
+    # Roles name many people: languages such as German conjugate for them ("dürfen").
+    many = version.holder_kind == HolderKind.ROLE
     if version.effect == Effect.RECOMMEND:
-        text = _("%(holder)s may recommend to %(verb)s") % values
+        text = (
+            pgettext("many holders", "%(holder)s may recommend to %(verb)s")
+            if many
+            else _("%(holder)s may recommend to %(verb)s")
+        ) % values
     else:
-        text = _("%(holder)s may %(verb)s") % values
+        text = (
+            pgettext("many holders", "%(holder)s may %(verb)s")
+            if many
+            else _("%(holder)s may %(verb)s")
+        ) % values
     if limits:
         text = _("%(grant)s when %(limits)s") % {"grant": text, "limits": limits}
     if version.effect == Effect.DECIDE_AND_INFORM:

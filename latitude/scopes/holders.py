@@ -35,16 +35,17 @@ def profile_of(actor: Any) -> ActorProfile:
 def _build_profile(actor: Any) -> ActorProfile:
     if not isinstance(actor, User) or actor.pk is None:
         return ActorProfile(None, False, frozenset(), frozenset(), frozenset())
+    led = list(Team.objects.filter(lead=actor, is_active=True).values_list("pk", flat=True))
     roles = {
         role
         for role, flag in (
             (Role.REQUESTER, actor.is_requester),
             (Role.AGENT, actor.is_agent),
+            (Role.LEAD, bool(led) and actor.is_agent),
             (Role.ADMIN, actor.is_admin),
         )
         if flag
     }
-    led = Team.objects.filter(lead=actor, is_active=True).values_list("pk", flat=True)
     return ActorProfile(
         actor.pk, actor.is_active, frozenset(roles), frozenset(team_ids_of(actor)), frozenset(led)
     )
@@ -76,12 +77,13 @@ def people_holding(version: GrantVersion) -> QuerySet[User]:
             return people.filter(led_teams=team, led_teams__is_active=True)
         return people.filter(memberships__team_id=team)
     if version.holder_kind == HolderKind.ROLE:
-        return people.filter(_ROLE_FLAGS[version.holder_role])
+        return people.filter(_ROLE_FLAGS[version.holder_role]).distinct()
     return people.none()
 
 
 _ROLE_FLAGS: dict[str, Q] = {
     Role.REQUESTER: Q(is_requester=True),
     Role.AGENT: Q(is_agent=True),
+    Role.LEAD: Q(is_agent=True, led_teams__is_active=True),
     Role.ADMIN: Q(is_admin=True),
 }

@@ -82,7 +82,8 @@ class FactSpec:
 
 @dataclass(frozen=True)
 class Decision:
-    """A guarded decision: `name` is stable, `verb` completes "may ..." in explanations."""
+    """A guarded decision: `name` is stable; `verb` completes "You may ... this", `general`
+    completes "agents may ..." ("resolve tickets"; the verb when not given)."""
 
     name: str
     subject: str
@@ -90,6 +91,11 @@ class Decision:
     verb: str | Promise
     facts: dict[str, FactSpec] = field(default_factory=dict)
     teams_of: Callable[[Any], Iterable[Any]] | None = None
+    general: str | Promise = ""
+
+    @property
+    def general_phrase(self) -> str | Promise:
+        return self.general or self.verb
 
     def subject_model(self) -> type[models.Model]:
         return apps.get_model(self.subject)
@@ -112,7 +118,33 @@ class UnknownDecisionError(LookupError):
     pass
 
 
+def _always(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class ReversalRule:
+    """Taking `undoing` undoes the latest carried-out decision of the first kind in `undoes`
+    on the same subject within the reversal window, when `applies(new_facts, old_facts)`."""
+
+    undoing: str
+    undoes: tuple[str, ...]
+    applies: Callable[[dict[str, Any], dict[str, Any]], bool] = _always
+
+
 _registry: dict[str, Decision] = {}
+_reversal_rules: dict[str, list[ReversalRule]] = {}
+
+
+def register_reversal(rule: ReversalRule) -> ReversalRule:
+    rules = _reversal_rules.setdefault(rule.undoing, [])
+    if rule not in rules:
+        rules.append(rule)
+    return rule
+
+
+def reversal_rules_for(decision: str) -> list[ReversalRule]:
+    return _reversal_rules.get(decision, [])
 
 
 def register(decision: Decision) -> Decision:

@@ -190,3 +190,8 @@ LATITUDE_ATTACHMENT_TYPES = env_list(
     ],
 )
 LATITUDE_PAGE_SIZE = env_int("LATITUDE_PAGE_SIZE", 25)
+# Decision scopes: how long a decision request waits before it expires, how many of the
+# nearest holders it goes to, and within how many days an undoing counts as a reversal.
+LATITUDE_DECISION_REQUEST_HOURS = env_int("LATITUDE_DECISION_REQUEST_HOURS", 72)
+LATITUDE_DECISION_ROUTE_FANOUT = env_int("LATITUDE_DECISION_ROUTE_FANOUT", 3)
+LATITUDE_REVERSAL_WINDOW_DAYS = env_int("LATITUDE_REVERSAL_WINDOW_DAYS", 14)

@@ -93,3 +93,12 @@ class CommentFactory(DjangoModelFactory):
     ticket = factory.SubFactory(TicketFactory)
     author = factory.SelfAttribute("ticket.requester")
     body = "More details."
+
+
+def make_lead(person: User, team: Team) -> User:
+    """Make `person` the team's lead (and a member): the standard grants give leads P1."""
+    member_of(team, person)
+    team.lead = person
+    team.save(update_fields=["lead"])
+    person.__dict__.pop("_latitude_scope_profile", None)
+    return person

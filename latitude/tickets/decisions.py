@@ -11,7 +11,14 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from latitude.catalog.choices import Criticality
-from latitude.scopes.registry import Decision, FactSpec, FactType, register
+from latitude.scopes.registry import (
+    Decision,
+    FactSpec,
+    FactType,
+    ReversalRule,
+    register,
+    register_reversal,
+)
 from latitude.tickets.choices import OPEN_STATUSES, Kind, Priority, Status
 from latitude.tickets.models import Ticket
 
@@ -74,13 +81,23 @@ LIFECYCLE_FACTS = {
 }
 
 
-def _ticket_decision(name: str, label: Any, verb: Any, facts: dict[str, FactSpec]) -> Decision:
-    return register(Decision(name, SUBJECT, label, verb, facts, teams_of=_ticket_teams))
+def _ticket_decision(
+    name: str, label: Any, verb: Any, facts: dict[str, FactSpec], general: Any
+) -> Decision:
+    return register(
+        Decision(name, SUBJECT, label, verb, facts, teams_of=_ticket_teams, general=general)
+    )
 
 
-RESOLVE = _ticket_decision("ticket.resolve", _("Resolve a ticket"), _("resolve"), LIFECYCLE_FACTS)
-CLOSE = _ticket_decision("ticket.close", _("Close a ticket"), _("close"), LIFECYCLE_FACTS)
-REOPEN = _ticket_decision("ticket.reopen", _("Reopen a ticket"), _("reopen"), LIFECYCLE_FACTS)
+RESOLVE = _ticket_decision(
+    "ticket.resolve", _("Resolve a ticket"), _("resolve"), LIFECYCLE_FACTS, _("resolve tickets")
+)
+CLOSE = _ticket_decision(
+    "ticket.close", _("Close a ticket"), _("close"), LIFECYCLE_FACTS, _("close tickets")
+)
+REOPEN = _ticket_decision(
+    "ticket.reopen", _("Reopen a ticket"), _("reopen"), LIFECYCLE_FACTS, _("reopen tickets")
+)
 SET_PRIORITY = _ticket_decision(
     "ticket.set_priority",
     _("Set the priority"),
@@ -93,6 +110,7 @@ SET_PRIORITY = _ticket_decision(
         "service": SERVICE,
         "team": TEAM,
     },
+    _("set the priority of tickets"),
 )
 TRANSFER_TEAM = _ticket_decision(
     "ticket.transfer_team",
@@ -105,6 +123,7 @@ TRANSFER_TEAM = _ticket_decision(
         "kind": KIND,
         "service": SERVICE,
     },
+    _("hand tickets to another team"),
 )
 MERGE = _ticket_decision(
     "ticket.merge",
@@ -118,6 +137,7 @@ MERGE = _ticket_decision(
             FactType.NUMBER, _("priority of the surviving ticket"), choices=tuple(Priority.choices)
         ),
     },
+    _("merge duplicate tickets"),
 )
 WAIVE_SLA = _ticket_decision(
     "ticket.waive_sla",
@@ -135,6 +155,7 @@ WAIVE_SLA = _ticket_decision(
         ),
         "extension_minutes": FactSpec(FactType.DURATION, _("extension in business minutes")),
     },
+    _("waive or extend SLA targets"),
 )
 APPROVE_REQUEST = _ticket_decision(
     "request.approve",
@@ -148,6 +169,7 @@ APPROVE_REQUEST = _ticket_decision(
         "cost_amount": AMOUNT,
         "currency": CURRENCY,
     },
+    _("approve service requests"),
 )
 GOODWILL = _ticket_decision(
     "ticket.goodwill",
@@ -161,4 +183,22 @@ GOODWILL = _ticket_decision(
         "service": SERVICE,
         "team": TEAM,
     },
+    _("grant goodwill credits"),
+)
+
+
+def _lowers_after_raise(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """Priority 1 is the highest: a raise goes to a smaller number, lowering to a larger one."""
+    try:
+        raised = int(old["to"]) < int(old["from"])
+        lowered = int(new["to"]) > int(new["from"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return raised and lowered
+
+
+# Undoings that count as reversals of an earlier decision (within the reversal window).
+register_reversal(ReversalRule("ticket.reopen", ("ticket.resolve", "ticket.close")))
+register_reversal(
+    ReversalRule("ticket.set_priority", ("ticket.set_priority",), _lowers_after_raise)
 )

@@ -7,7 +7,7 @@ from latitude.scopes import registry
 from latitude.scopes.conditions import facts_used, holds
 from latitude.scopes.validation import validate_tree
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_standard_grants")]
 
 SET_PRIORITY = registry.get("ticket.set_priority")
 GOODWILL = registry.get("ticket.goodwill")

@@ -16,7 +16,7 @@ from latitude.testing.factories import (
 )
 from latitude.tickets.models import Ticket
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_standard_grants")]
 
 UP_TO_P3 = {
     "all": [
@@ -41,8 +41,8 @@ def test_in_scope_is_allowed_with_the_grant_and_an_explanation(desk):
     assert verdict.effect == "decide"
     assert [v.grant.name for v in verdict.grant_versions] == ["Service Desk grant"]
     assert verdict.explanation == (
-        "You may resolve this: team Service Desk may resolve when kind is incident and priority is "
-        "at least P3 medium, and here kind is incident, priority is P3 medium."
+        "You may resolve this: team Service Desk may resolve tickets when kind is incident and "
+        "priority is at least P3 medium, and here kind is incident, priority is P3 medium."
     )
 
 
@@ -69,7 +69,7 @@ def test_the_explanation_is_in_the_actors_language(desk):
     verdict = evaluate(agent, "ticket.resolve", TicketFactory(team=team, priority=3))
     assert verdict.allowed
     assert verdict.explanation.startswith(
-        "Sie dürfen das lösen: Team Service Desk darf lösen, wenn"
+        "Sie dürfen das lösen: Team Service Desk darf Tickets lösen, wenn"
     )
 
 

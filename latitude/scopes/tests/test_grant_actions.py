@@ -3,16 +3,23 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from latitude.core.errors import Conflict, InvalidInput, InvalidTransition, NotPermitted
+from latitude.core.errors import Conflict, InvalidInput, InvalidTransition, NotPermitted, OutOfScope
 from latitude.core.models import AuditEntry
 from latitude.scopes.actions import create_grant, delegate_grant, edit_grant, revoke_grant
 from latitude.scopes.diff import diff_versions
-from latitude.scopes.models import Grant, GrantsRevision, GrantVersion, ImmutableError
+from latitude.scopes.models import (
+    DecisionRequest,
+    Grant,
+    GrantsRevision,
+    GrantVersion,
+    ImmutableError,
+)
 from latitude.scopes.terms import GrantTerms
 from latitude.scopes.tests.helpers import person_grant, team_grant
 from latitude.testing.factories import AdminFactory, AgentFactory, TeamFactory, member_of
+from latitude.testing.scopes import install_standard_grants
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_standard_grants")]
 
 UP_TO_P3 = {"all": [{"fact": "priority", "op": "gte", "value": 3}]}
 
@@ -151,6 +158,7 @@ def test_stored_versions_cannot_be_changed_or_deleted():
 
 
 def test_a_team_lead_manages_the_team_grants_but_an_agent_does_not():
+    install_standard_grants()
     lead = AgentFactory()
     team = TeamFactory(lead=lead)
     terms = GrantTerms(
@@ -161,8 +169,11 @@ def test_a_team_lead_manages_the_team_grants_but_an_agent_does_not():
         rationale="r",
     )
     create_grant(actor=lead, name="ours", terms=terms)
-    with pytest.raises(NotPermitted):
+    with pytest.raises(OutOfScope) as refused:
         create_grant(actor=AgentFactory(), name="theirs", terms=terms)
+    request = DecisionRequest.objects.get(pk=refused.value.decision_request_id)
+    assert request.decision == "scope.edit"
+    assert Grant.objects.get(pk=request.subject_id).current_version == 0
 
 
 def test_a_holder_delegates_for_a_period_but_the_delegation_cannot_be_passed_on():

@@ -6,7 +6,7 @@ from latitude.scopes.selectors import compare_versions, grant_history, grants_of
 from latitude.scopes.tests.helpers import person_grant, team_grant
 from latitude.testing.factories import AdminFactory, AgentFactory, TeamFactory, member_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_standard_grants")]
 
 
 def test_history_and_comparison_of_a_grant():

@@ -5,7 +5,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from latitude.core.decisions import check_decision
+from latitude.core.decisions import check_decision, guarded
 from latitude.core.errors import Conflict, InvalidInput, InvalidTransition
 from latitude.people.models import Team, TeamMembership, User
 from latitude.tickets import events
@@ -60,7 +60,7 @@ def take_ticket(*, actor: Any, ticket_id: int) -> Ticket:
     return _set_owner(actor, ticket, actor)
 
 
-@transaction.atomic
+@guarded
 def transfer_team(
     *,
     actor: Any,
@@ -84,6 +84,7 @@ def transfer_team(
         "ticket.transfer_team",
         ticket,
         {"from_team": ticket.team_id, "to_team": team.pk, "priority": ticket.priority},
+        rationale=reason,
     )
     previous_team, previous_owner = ticket.team_id, ticket.owner_id
     ticket.team = team

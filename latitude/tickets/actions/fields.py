@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from latitude.catalog.models import Category, Service
-from latitude.core.decisions import check_decision
+from latitude.core.decisions import check_decision, guarded
 from latitude.core.errors import InvalidInput
 from latitude.tickets import events, rules
 from latitude.tickets.actions.base import lock_workable, save_ticket, snapshot
@@ -53,7 +53,7 @@ def update_ticket(
     return ticket
 
 
-@transaction.atomic
+@guarded
 def change_priority(
     *,
     actor: Any,
@@ -81,7 +81,8 @@ def change_priority(
     if before == {"impact": impact, "urgency": urgency, "priority": target}:
         return ticket
     if target != ticket.priority:
-        check_decision(actor, "ticket.set_priority", ticket, _priority_facts(ticket, target))
+        facts = _priority_facts(ticket, target)
+        check_decision(actor, "ticket.set_priority", ticket, facts, rationale=reason)
     ticket.impact, ticket.urgency, ticket.priority = impact, urgency, target
     save_ticket(ticket, ["impact", "urgency", "priority"])
     changes = {k: (v, getattr(ticket, k)) for k, v in before.items() if v != getattr(ticket, k)}

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from latitude.core.decisions import check_decision
+from latitude.core.decisions import check_decision, guarded
 from latitude.core.errors import InvalidInput, InvalidTransition
 from latitude.people.models import User
 from latitude.tickets import events
@@ -86,7 +86,7 @@ def unlink_related(*, actor: Any, ticket_id: int, other_id: int) -> None:
             )
 
 
-@transaction.atomic
+@guarded
 def merge_ticket(*, actor: Any, ticket_id: int, into_id: int, reason: str = "") -> Ticket:
     """Close `ticket_id` as a duplicate of `into_id`; its requester and watchers follow the
     surviving ticket, and a note records the merge on both."""
@@ -109,6 +109,7 @@ def merge_ticket(*, actor: Any, ticket_id: int, into_id: int, reason: str = "") 
             "priority": duplicate.priority,
             "into_priority": survivor.priority,
         },
+        rationale=reason,
     )
     previous_status = duplicate.status
     duplicate.merged_into, duplicate.status, duplicate.close_reason = (

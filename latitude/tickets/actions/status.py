@@ -4,11 +4,10 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from latitude.core.decisions import check_decision
+from latitude.core.decisions import check_decision, guarded, note_decision_by_right
 from latitude.core.errors import ConfirmationRequired, InvalidInput, InvalidTransition, NotPermitted
 from latitude.tickets import events, transitions
 from latitude.tickets.actions.base import lock_visible, lock_workable, save_ticket
@@ -83,6 +82,7 @@ def _transition(
     reason: str = "",
     confirm_open_children: bool = False,
     close_reason: str = CloseReason.RESOLVED,
+    by_right: bool = False,
 ) -> Ticket:
     _refuse_illegal(ticket, target)
     if transitions.is_reopen(ticket.status, target):
@@ -101,7 +101,9 @@ def _transition(
             "open_children": open_children,
             "reopen_count": ticket.reopen_count,
         }
-        check_decision(actor, decision, ticket, facts)
+        # The requester accepting or reopening their own resolution decides by right.
+        take = note_decision_by_right if by_right else check_decision
+        take(actor, decision, ticket, facts, rationale=resolution or reason)
     previous = ticket.status
     fields = _apply(ticket, target, resolution=resolution, close_reason=close_reason)
     save_ticket(ticket, fields)
@@ -120,7 +122,7 @@ def _transition(
     return ticket
 
 
-@transaction.atomic
+@guarded
 def change_status(
     *,
     actor: Any,
@@ -145,7 +147,7 @@ def change_status(
     )
 
 
-@transaction.atomic
+@guarded
 def resolve_ticket(
     *,
     actor: Any,
@@ -171,18 +173,23 @@ def _lock_as_requester(actor: Any, ticket_id: int) -> Ticket:
     return ticket
 
 
-@transaction.atomic
+@guarded
 def accept_resolution(*, actor: Any, ticket_id: int) -> Ticket:
     """The requester confirms the resolution, which closes the ticket."""
     ticket = _lock_as_requester(actor, ticket_id)
     if ticket.status != Status.RESOLVED:
         raise InvalidTransition(_("Only a resolved ticket can be accepted."), field="status")
     return _transition(
-        actor, ticket, Status.CLOSED, close_reason=CloseReason.ACCEPTED, confirm_open_children=True
+        actor,
+        ticket,
+        Status.CLOSED,
+        close_reason=CloseReason.ACCEPTED,
+        confirm_open_children=True,
+        by_right=True,
     )
 
 
-@transaction.atomic
+@guarded
 def reopen_ticket(*, actor: Any, ticket_id: int, reason: str) -> Ticket:
     """Reopen a resolved ticket, or a closed one within the configured period.
 
@@ -191,6 +198,7 @@ def reopen_ticket(*, actor: Any, ticket_id: int, reason: str) -> Ticket:
     if not reason.strip():
         raise InvalidInput(_("Say why the ticket needs to be reopened."), field="reason")
     ticket = lock_visible(actor, ticket_id)
-    if ticket.requester_id != actor.pk:
+    own = ticket.requester_id == actor.pk
+    if not own:
         ticket = lock_workable(actor, ticket_id)
-    return _transition(actor, ticket, Status.IN_PROGRESS, reason=reason.strip())
+    return _transition(actor, ticket, Status.IN_PROGRESS, reason=reason.strip(), by_right=own)

@@ -12,6 +12,7 @@ from latitude.testing.factories import (
     ServiceFactory,
     TeamFactory,
     TicketFactory,
+    make_lead,
     member_of,
 )
 from latitude.tickets import events
@@ -239,6 +240,7 @@ def test_priority_follows_the_matrix_when_opening(impact: int, urgency: int, pri
 
 
 def test_the_configured_matrix_wins_over_the_default(agent: User, team: Team) -> None:
+    make_lead(agent, team)  # raising to P1 is a team lead's decision in the standard grants
     PriorityRule.objects.update_or_create(
         impact=Impact.LOW, urgency=Urgency.HIGH, defaults={"priority": Priority.P1}
     )
@@ -251,6 +253,7 @@ def test_the_configured_matrix_wins_over_the_default(agent: User, team: Team) ->
 
 
 def test_a_missing_matrix_cell_falls_back_to_the_default(agent: User, team: Team) -> None:
+    make_lead(agent, team)  # raising to P1 is a team lead's decision in the standard grants
     PriorityRule.objects.filter(impact=Impact.HIGH, urgency=Urgency.HIGH).delete()
     ticket = TicketFactory(team=team)
 

@@ -355,7 +355,9 @@ def test_a_decision_checker_sees_the_facts_and_can_stop_the_change(
 ) -> None:
     asked: list[tuple[str, dict[str, object]]] = []
 
-    def refuse(actor: object, decision: str, subject: object, facts: dict[str, object]) -> None:
+    def refuse(
+        actor: object, decision: str, subject: object, facts: dict[str, object], **_: object
+    ) -> None:
         asked.append((decision, dict(facts)))
         raise NotPermitted("Needs a second pair of eyes.")
 

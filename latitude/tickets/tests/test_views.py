@@ -17,6 +17,7 @@ from latitude.testing.factories import (
     ServiceFactory,
     TeamFactory,
     TicketFactory,
+    make_lead,
     member_of,
 )
 from latitude.tickets import actions, events
@@ -315,6 +316,7 @@ def _busy_history(agent: User, ticket: Ticket, rounds: int) -> None:
 
 
 def test_ticket_page_query_count_does_not_grow_with_the_history(desk, agent, team) -> None:
+    make_lead(agent, team)  # the history raises to P1, a lead's decision
     short, long = TicketFactory(team=team), TicketFactory(team=team)
     _busy_history(agent, short, 2)
     _busy_history(agent, long, 12)
@@ -456,7 +458,8 @@ def test_stale_version_is_refused_instead_of_overwriting(desk, agent, ticket) ->
     assert "changed by someone else" in page_text(response)
 
 
-def test_priority_from_matrix_or_set_directly(desk, ticket: Ticket) -> None:
+def test_priority_from_matrix_or_set_directly(desk, agent, team, ticket: Ticket) -> None:
+    make_lead(agent, team)  # raising to P1 is a lead's decision
     desk.post(detail_url(ticket, "priority"), {"impact": "1", "urgency": "1", "priority": ""})
     ticket.refresh_from_db()
     from_matrix = ticket.priority

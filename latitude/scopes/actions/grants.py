@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from latitude.core import audit
+from latitude.core.decisions import guarded
 from latitude.core.errors import Conflict, InvalidInput, InvalidTransition, NotFound, NotPermitted
-from latitude.people.models import TeamMembership
 from latitude.scopes import holders
 from latitude.scopes.choices import HolderKind
 from latitude.scopes.conditions import NO_LIMITS, Tree
 from latitude.scopes.diff import diff_terms
+from latitude.scopes.editing import check_scope_edit, refuse_lock_out
 from latitude.scopes.models import Grant, GrantsRevision, GrantVersion
 from latitude.scopes.terms import GrantTerms, checked
 
@@ -23,43 +24,61 @@ REVOKED = "scopes.grant_revoked"
 DELEGATED = "scopes.grant_delegated"
 
 
-@transaction.atomic
 def create_grant(*, actor: Any, name: str, terms: GrantTerms) -> GrantVersion:
-    """A new grant with its first version; refused with the reason if its terms are invalid."""
+    """A new grant with its first version; refused with the reason if its terms are invalid.
+
+    The grant's identity is stored first, on its own: if its first version is outside the
+    actor's scope, the decision request refers to it, and approving it writes version 1."""
     terms = checked(terms)
-    _refuse_unless_manager(actor, terms)
     if not name.strip():
         raise InvalidInput(_("Give the grant a name."), field="name")
-    grant = Grant.objects.create(
-        name=name.strip(), created_by=_person(actor), created_at=timezone.now()
-    )
+    with transaction.atomic():
+        grant = Grant.objects.create(
+            name=name.strip(), created_by=_person(actor), created_at=timezone.now()
+        )
+    return write_first_version(actor=actor, grant_id=grant.pk, terms=terms)
+
+
+@guarded
+def write_first_version(*, actor: Any, grant_id: int, terms: GrantTerms) -> GrantVersion:
+    grant = Grant.objects.select_for_update().filter(pk=grant_id, current_version=0).first()
+    if grant is None:
+        raise Conflict(_("This grant has been written already."))
+    terms = checked(terms)
+    check_scope_edit(actor, grant, None, terms)
     version = _append(actor, grant, terms, revoked=False)
     _record(actor, CREATED, grant, diff_terms(None, terms), {"version": 1})
     return version
 
 
-@transaction.atomic
-def edit_grant(*, actor: Any, grant_id: int, expected_version: int, **changes: Any) -> GrantVersion:
+@guarded
+def edit_grant(
+    *, actor: Any, grant_id: int, expected_version: int | None = None, **changes: Any
+) -> GrantVersion:
     """A new version with the changed terms; a stale `expected_version` is a Conflict."""
     grant, current = _lock_current(grant_id, expected_version)
     before = GrantTerms.of(current)
-    _refuse_unless_manager(actor, before)
     after = checked(before.changed(**changes))
-    _refuse_unless_manager(actor, after)
+    check_scope_edit(actor, grant, before, after)
+    refuse_lock_out(grant, before, after, revoked=False)
     version = _append(actor, grant, after, revoked=False)
     _record(actor, EDITED, grant, diff_terms(before, after), {"version": version.version})
     return version
 
 
-@transaction.atomic
-def revoke_grant(*, actor: Any, grant_id: int, expected_version: int, reason: str) -> GrantVersion:
+@guarded
+def revoke_grant(
+    *, actor: Any, grant_id: int, reason: str, expected_version: int | None = None
+) -> GrantVersion:
     """A final version marked revoked; it takes effect on the very next evaluation."""
     grant, current = _lock_current(grant_id, expected_version)
     terms = GrantTerms.of(current)
-    _refuse_unless_manager(actor, terms)
     if not reason.strip():
         raise InvalidInput(_("Say why the grant is revoked."), field="reason")
-    version = _append(actor, grant, terms.changed(rationale=reason.strip()), revoked=True)
+    final = terms.changed(rationale=reason.strip())
+    check_scope_edit(actor, grant, terms, final, revoking=True)
+    refuse_lock_out(grant, terms, final, revoked=True)
+    version = _append(actor, grant, final, revoked=True)
     _record(actor, REVOKED, grant, {"revoked": [False, True]}, {"reason": reason.strip()})
     return version
 
@@ -107,7 +126,7 @@ def delegate_grant(
 
 
 def _lock_current(grant_id: int, expected_version: int | None) -> tuple[Grant, GrantVersion]:
-    grant = Grant.objects.select_for_update().filter(pk=grant_id).first()
+    grant = Grant.objects.select_for_update().filter(pk=grant_id, current_version__gt=0).first()
     if grant is None:
         raise NotFound(_("No such grant."))
     if expected_version is not None and grant.current_version != expected_version:
@@ -134,25 +153,6 @@ def _append(actor: Any, grant: Grant, terms: GrantTerms, *, revoked: bool) -> Gr
         created_at=timezone.now(),
         **terms.as_fields(),
     )
-
-
-def _refuse_unless_manager(actor: Any, terms: GrantTerms) -> None:
-    """Administrators manage every grant; a team lead manages grants held by the team or its
-    members. The `scope.edit` decision will replace this rule once enforcement is in place."""
-    if getattr(actor, "is_admin", False) and getattr(actor, "is_active", False):
-        return
-    led = holders.profile_of(actor).led_team_ids
-    if terms.holder_kind == HolderKind.TEAM and terms.holder_team_id in led:
-        return
-    if terms.holder_kind == HolderKind.PERSON and _in_teams(terms.holder_person_id, led):
-        return
-    raise NotPermitted(_("You may not manage grants for this holder."))
-
-
-def _in_teams(person: int | None, teams: frozenset[int]) -> bool:
-    if person is None or not teams:
-        return False
-    return TeamMembership.objects.filter(user_id=person, team_id__in=teams).exists()
 
 
 def _refuse_undelegatable(
