@@ -8,6 +8,7 @@ from django.utils import timezone
 from latitude.core.errors import NotFound
 from latitude.scopes import cache
 from latitude.scopes.diff import diff_versions
+from latitude.scopes.evaluator import Verdict, evaluate
 from latitude.scopes.holders import profile_of
 from latitude.scopes.models import Grant, GrantVersion
 
@@ -41,3 +42,12 @@ def grants_of(actor: Any, decision: str) -> list[GrantVersion]:
 
 def delegations_of(grant: Grant) -> QuerySet[Grant]:
     return grant.delegations.all()
+
+
+def verdicts_for(
+    actor: Any, subject: Any, decisions: dict[str, dict[str, Any] | None]
+) -> dict[str, Verdict]:
+    """Before the click: for each guarded decision offered on a page, whether the actor may
+    take it alone and why (`decisions` maps a decision name to the facts the action would
+    supply, e.g. {"ticket.set_priority": {"to": 1}})."""
+    return {name: evaluate(actor, name, subject, facts) for name, facts in decisions.items()}
