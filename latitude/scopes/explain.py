@@ -104,7 +104,11 @@ def facts_phrase(tree: Tree, decision: Decision, facts: Mapping[str, Any]) -> st
         spec = decision.facts[name]
         value = comparable(spec, facts.get(name))
         shown = _("unknown") if value is None else _value(spec, value)
-        parts.append(_("%(fact)s is %(value)s") % {"fact": spec.label, "value": shown})
+        # Its own context: this states a fact, the limits above state a condition.
+        parts.append(
+            pgettext("observed fact", "%(fact)s is %(value)s")
+            % {"fact": spec.label, "value": shown}
+        )
     return ", ".join(parts)
 
 
