@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from latitude.scopes.views import mine, requests
+from latitude.scopes.views import grants, history, mine, preview, requests
 
 app_name = "scopes"
 
@@ -17,4 +17,11 @@ urlpatterns = [
     path("requests/<int:request_id>/approve", requests.approve, name="approve"),
     path("requests/<int:request_id>/decline", requests.decline, name="decline"),
     path("requests/<int:request_id>/withdraw", requests.withdraw, name="withdraw"),
+    path("grants/", grants.grant_list, name="grants"),
+    path("grants/new", grants.grant_new, name="grant_new"),
+    path("grants/limits", grants.condition_builder, name="builder"),
+    path("grants/<int:grant_id>/", history.grant_detail, name="grant"),
+    path("grants/<int:grant_id>/edit", grants.grant_edit, name="grant_edit"),
+    path("grants/<int:grant_id>/revoke", history.grant_revoke, name="grant_revoke"),
+    path("preview", preview.who_could_decide, name="preview"),
 ]

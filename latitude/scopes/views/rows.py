@@ -9,6 +9,7 @@ from latitude.scopes import cache, registry
 from latitude.scopes.evaluator import Verdict, evaluate
 from latitude.scopes.models import DecisionRequest, DecisionRoute
 from latitude.scopes.naming import ReferenceNames
+from latitude.scopes.overview import typical_subject
 from latitude.scopes.views.present import fact_rows, subject_links, want_facts
 
 
@@ -49,7 +50,7 @@ def scope_verdict(actor: Any, request: DecisionRequest) -> Verdict | None:
         return None
     decision = registry.get(request.decision)
     facts = {name: request.facts.get(name) for name in decision.facts}
-    return evaluate(actor, request.decision, None, facts)
+    return evaluate(actor, request.decision, typical_subject(decision), facts)
 
 
 def rows_for(actor: Any, requests: Sequence[DecisionRequest]) -> list[RequestRow]:
