@@ -22,7 +22,6 @@ from latitude.scopes.inbox import pending_on
 from latitude.scopes.models import Grant, GrantVersion
 from latitude.scopes.naming import ReferenceNames
 from latitude.scopes.terms import GrantTerms
-from latitude.scopes.validation import shared_specs
 from latitude.scopes.views.access import scope_admin_required
 from latitude.scopes.views.refusals import refusal_notice
 
@@ -147,7 +146,6 @@ def _context(request: HttpRequest, grant: Grant, **extra: Any) -> dict[str, Any]
         "changes": changes,
         "sentences": _sentences(current),
         "limits": limits_phrase(current, ReferenceNames()),
-        "specs": shared_specs(decisions_of(current)),
         "delegations": list(grant.delegations.all()),
         "pending": pending_on(request.user, grant),
         "edit_verdict": None if current.revoked else editing.verdict(grant, terms, terms),
