@@ -13,7 +13,7 @@ from latitude.api.pagination import PAGE_PARAMS, PageQuery, page_of, reject_unkn
 from latitude.api.schemas import PathId, problems
 from latitude.core.errors import InvalidInput
 from latitude.people.models import User
-from latitude.scopes import registry
+from latitude.scopes import cache, registry
 from latitude.scopes.api.common import (
     candidate_refs,
     checked_facts,
@@ -29,6 +29,7 @@ from latitude.scopes.api.schemas.decisions import (
     VerdictOut,
 )
 from latitude.scopes.evaluator import Verdict, decidable_queryset, evaluate
+from latitude.scopes.hints import share_candidates
 from latitude.scopes.recording import plain_facts
 from latitude.scopes.selectors import verdicts_for
 from latitude.tickets.choices import OPEN_STATUSES, Priority, Status
@@ -131,8 +132,10 @@ def ticket_verdicts(request: HttpRequest, ticket_id: PathId) -> list[dict[str, A
     caller may take it alone, why, and who could decide instead."""
     actor = actor_of(request)
     ticket = get_ticket_for(actor, ticket_id)
-    verdicts = verdicts_for(actor, ticket, page_facts(ticket))
-    return [verdict_out(actor, verdict) for verdict in verdicts.values()]
+    with cache.pinned():
+        verdicts = verdicts_for(actor, ticket, page_facts(ticket)).values()
+        share_candidates(verdicts)
+        return [verdict_out(actor, verdict) for verdict in verdicts]
 
 
 def _json_object(text: str) -> dict[str, Any]:

@@ -21,7 +21,8 @@ from latitude.scopes.api.schemas.requests import (
     DeclineIn,
     WithdrawIn,
 )
-from latitude.scopes.api.visibility import get_request_for, routed_to, visible_requests
+from latitude.scopes.api.visibility import get_request_for, visible_requests
+from latitude.scopes.inbox import routed_to
 from latitude.scopes.models import DecisionRecord, DecisionRequest, DecisionRoute
 
 router = Router(tags=["decision requests"])

@@ -4,8 +4,7 @@
   grant; anyone else (a requester) only the grants they hold now. Drafts (a grant whose first
   version waits for a decision request) are nobody's to read.
 - Decision requests: the requester, the people it was routed to, administrators (the same
-  people as `actions.requests.visible_requests_filter`, as an EXISTS so that a request routed
-  to several people is one row).
+  filter as the inbox pages, `inbox.visible_to`).
 - Decision records are internal to the desk: administrators read all; agents those on subjects
   they may see (tickets by the ticket visibility, grants all) and their own; anyone else only
   the records of decisions they took or that were taken on their behalf.
@@ -19,10 +18,10 @@ from django.utils.translation import gettext as _
 from latitude.core.errors import NotFound
 from latitude.scopes.choices import HolderKind, TeamScope
 from latitude.scopes.holders import profile_of
+from latitude.scopes.inbox import visible_to
 from latitude.scopes.models import (
     DecisionRecord,
     DecisionRequest,
-    DecisionRoute,
     Grant,
     GrantVersion,
 )
@@ -81,20 +80,8 @@ def get_grant_for(actor: Any, grant_id: int) -> Grant:
     return grant
 
 
-def routed_to(actor: Any) -> Q:
-    return Q(Exists(DecisionRoute.objects.filter(request=OuterRef("pk"), person_id=actor.pk)))
-
-
-def requests_visible_to(actor: Any) -> Q:
-    if not _active(actor):
-        return Q(pk__in=[])
-    if actor.is_admin:
-        return Q()
-    return Q(requester_id=actor.pk) | routed_to(actor)
-
-
 def visible_requests(actor: Any) -> QuerySet[DecisionRequest]:
-    return DecisionRequest.objects.filter(requests_visible_to(actor))
+    return DecisionRequest.objects.filter(visible_to(actor))
 
 
 def get_request_for(actor: Any, request_id: int) -> DecisionRequest:
