@@ -1,5 +1,5 @@
 """The caller's own absences: while one lasts, decision requests routed to them move on to the
-next holder."""
+next holder (those already waiting at once, as on the My latitude page)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -9,9 +9,10 @@ from ninja import Router, Status
 from latitude.api.auth import actor_of
 from latitude.api.schemas import PathId, problems
 from latitude.core.errors import NotFound
-from latitude.people.actions import end_absence, record_absence
+from latitude.people.actions import end_absence
 from latitude.people.models import Absence
 from latitude.people.selectors import absences_of
+from latitude.scopes.actions.away import go_away
 from latitude.scopes.api.schemas.requests import AbsenceIn, AbsenceOut
 
 router = Router(tags=["absences"])
@@ -31,8 +32,9 @@ def list_absences(request: HttpRequest) -> list[Absence]:
 def add_absence(
     request: HttpRequest, payload: AbsenceIn, response: HttpResponse
 ) -> Status[Absence]:
+    """Record an absence; requests already waiting for the caller move on if it has begun."""
     actor = actor_of(request)
-    absence = record_absence(
+    absence, _moved = go_away(
         actor=actor,
         person=actor,
         starts_at=payload.starts_at,

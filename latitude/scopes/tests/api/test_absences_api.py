@@ -51,6 +51,21 @@ def test_while_the_lead_is_away_a_p1_request_goes_to_the_next_holder(sd):
     assert sd.admin.pk in routed
 
 
+def test_requests_already_waiting_for_someone_who_goes_away_move_on_at_once(sd):
+    ticket = sd.ticket(priority=3)
+    refused = send(
+        client_for(sd.agent), "POST", f"/api/v1/tickets/{ticket.pk}/priority", {"priority": 1}
+    )
+    request = DecisionRequest.objects.get(pk=refused.json()["decision_request"])
+    assert request.routes.get(person=sd.lead).active
+
+    send(client_for(sd.lead), "POST", A, period(-0.1, 7))
+
+    lead_route = request.routes.get(person=sd.lead)
+    assert not lead_route.active
+    assert request.routes.filter(active=True).exclude(person=sd.lead).exists()
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [
