@@ -90,7 +90,7 @@ def test_a_ticket_number_finds_that_ticket(
         # Letters that unaccent turns into tsquery syntax (found by hypothesis on PostgreSQL).
         "z & o & uu⑲ & n",
         "printer ⑲",
-        "Ｐrinter ʼn ⒜",
+        "\uff30rinter \u02bcn \u249c",  # fullwidth P, modifier apostrophe, parenthesised a
     ],
 )
 @pytest.mark.usefixtures("printer", "vpn")
