@@ -12,11 +12,12 @@ from django.core.exceptions import (
     TooManyFieldsSent,
 )
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from latitude.core.errors import DomainError, StaleVersion
+from latitude.core.errors import DomainError, OutOfScope, StaleVersion
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ def problem(
     detail: str,
     errors: list[dict[str, str]] | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     body = {
         "type": PROBLEM_TYPE + code,
@@ -52,6 +54,7 @@ def problem(
         "code": code,
         "detail": detail,
         "errors": errors or [],
+        **(extra or {}),
     }
     response = HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_CONTENT_TYPE)
     for name, value in (headers or {}).items():
@@ -62,8 +65,38 @@ def problem(
 def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     if isinstance(exc, StaleVersion):
         return problem(412, PreconditionFailedError.code, exc.message)
-    errors = [{"field": exc.field, "message": exc.message}] if exc.field else []
+    if isinstance(exc, OutOfScope):
+        return problem(exc.status, exc.code, exc.message, extra=_refusal(request, exc))
+    # `path` is the exact spot inside a structured field ("condition.all.0.value").
+    field = exc.extra.get("path") or exc.field
+    errors = [{"field": str(field), "message": exc.message}] if field else []
     return problem(exc.status, exc.code, exc.message, errors)
+
+
+def _refusal(request: HttpRequest, exc: OutOfScope) -> dict[str, Any]:
+    """What an out-of-scope refusal adds: the decision request it opened and who could decide.
+
+    Only people who may see other people (agents, administrators) are told who they are."""
+    caller = getattr(request, "auth", None)
+    sees_people = bool(getattr(caller, "is_agent", False) or getattr(caller, "is_admin", False))
+    candidates = getattr(exc.verdict, "candidates", []) if sees_people else []
+    return {
+        "decision_request": exc.decision_request_id,
+        "decision_request_url": _request_url(exc.decision_request_id),
+        "candidates": [
+            {"id": c.person.pk, "name": c.person.full_name, "reason": str(c.reason)}
+            for c in candidates
+        ],
+    }
+
+
+def _request_url(request_id: int | None) -> str | None:
+    if request_id is None:
+        return None
+    try:
+        return reverse("api:decision_request", kwargs={"request_id": request_id})
+    except NoReverseMatch:
+        return None
 
 
 def field_name(loc: tuple[Any, ...] | list[Any]) -> str:

@@ -6,6 +6,7 @@ from latitude.api.auth import api_auth
 from latitude.api.errors import install_problem_handlers
 from latitude.catalog.api import router as catalog_router
 from latitude.people.api import people_router, teams_router
+from latitude.scopes.api import router as scopes_router
 from latitude.tickets.api import router as tickets_router
 
 DESCRIPTION = """
@@ -34,3 +35,4 @@ api.add_router("", tickets_router)
 api.add_router("", people_router)
 api.add_router("", teams_router)
 api.add_router("", catalog_router)
+api.add_router("", scopes_router)

@@ -1,6 +1,7 @@
 """Refuse condition trees that cannot mean what their author intended, with the reason why."""
 
 import math
+import re
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,11 +17,21 @@ from latitude.scopes.registry import ORDERED_TYPES, Decision, FactSpec, FactType
 MAX_DEPTH = 8
 MAX_LEAVES = 200
 FIELD = "condition"
+# Whole numbers beyond a 64-bit column cannot be compared with stored values in SQL.
+MAX_WHOLE = 2**63 - 1
 
 
-def refuse(where: str, message: str) -> InvalidInput:
+def refuse(where: str, message: str, part: str = "") -> InvalidInput:
+    """InvalidInput on the field "condition"; `path` names the spot in the tree the way a JSON
+    client addresses it ("condition.all.0.value") for interfaces that can point at it."""
     text = _("%(where)s: %(problem)s") % {"where": where, "problem": message} if where else message
-    return InvalidInput(text, field=FIELD)
+    return InvalidInput(text, field=FIELD, path=tree_path(where, part))
+
+
+def tree_path(where: str, part: str = "") -> str:
+    """ "all[0].not" -> "condition.all.0.not"; `part` is a key of the leaf there."""
+    steps = [FIELD, *re.sub(r"\[(\d+)\]", r".\1", where).split(".")] if where else [FIELD]
+    return ".".join([step for step in steps if step] + ([part] if part else []))
 
 
 def shared_specs(decisions: Sequence[Decision]) -> dict[str, FactSpec]:
@@ -88,9 +99,9 @@ class _Validator:
         name, op = leaf["fact"], leaf["op"]
         spec = self.specs.get(name) if isinstance(name, str) else None
         if spec is None:
-            raise refuse(where, self.unknown_fact(name))
+            raise refuse(where, self.unknown_fact(name), "fact")
         if op not in Op.__members__.values():
-            raise refuse(where, _('unknown operator "%(op)s".') % {"op": op})
+            raise refuse(where, _('unknown operator "%(op)s".') % {"op": op}, "op")
         self.refuse_unsuitable_op(spec, name, Op(op), where)
         value = _Value(spec, name, where).for_op(Op(op), leaf["value"])
         return {"fact": name, "op": str(op), "value": value}
@@ -107,9 +118,10 @@ class _Validator:
                 where,
                 _('"%(op)s" compares sizes, but "%(fact)s" is a %(type)s fact.')
                 % {"op": op, "fact": name, "type": spec.type},
+                "op",
             )
         if spec.type == FactType.BOOLEAN and op not in (Op.EQ, Op.NE):
-            raise refuse(where, _('"%(fact)s" is yes or no; use eq or ne.') % {"fact": name})
+            raise refuse(where, _('"%(fact)s" is yes or no; use eq or ne.') % {"fact": name}, "op")
 
 
 class _Value:
@@ -117,6 +129,9 @@ class _Value:
 
     def __init__(self, spec: FactSpec, name: str, where: str) -> None:
         self.spec, self.name, self.where = spec, name, where
+
+    def refuse(self, message: str, part: str = "value") -> InvalidInput:
+        return refuse(self.where, message, part)
 
     def for_op(self, op: Op, value: Any) -> Any:
         if op in LIST_OPS:
@@ -129,42 +144,42 @@ class _Value:
 
     def many(self, value: Any) -> list[Any]:
         if not isinstance(value, list):
-            raise refuse(self.where, _("expected a list of values."))
+            raise self.refuse(_("expected a list of values."))
         if not value:
-            raise refuse(self.where, _('the list for "%(fact)s" is empty.') % {"fact": self.name})
-        items = list(dict.fromkeys(self.one(item) for item in value))
+            raise self.refuse(_('the list for "%(fact)s" is empty.') % {"fact": self.name})
+        checked = [self.one(item, f"value.{index}") for index, item in enumerate(value)]
+        items = list(dict.fromkeys(checked))
         self.refuse_missing_references(items)
         return items
 
     def between(self, value: Any) -> list[Any]:
         if not isinstance(value, list) or len(value) != 2:
-            raise refuse(self.where, _('"between" needs a list of two values, low and high.'))
-        low, high = self.one(value[0]), self.one(value[1])
+            raise self.refuse(_('"between" needs a list of two values, low and high.'))
+        low, high = self.one(value[0], "value.0"), self.one(value[1], "value.1")
         if Decimal(str(low)) > Decimal(str(high)):
-            raise refuse(
-                self.where,
+            raise self.refuse(
                 _('"between" for "%(fact)s" has its low end %(low)s above its high end %(high)s.')
                 % {"fact": self.name, "low": low, "high": high},
             )
         return [low, high]
 
-    def one(self, value: Any) -> Any:
+    def one(self, value: Any, part: str = "value") -> Any:
         checked = _CHECKERS[self.spec.type](value)
         if checked is None:
-            raise self.wrong_type(value)
+            raise self.wrong_type(value, part)
         if self.spec.choices and checked not in [choice for choice, _label in self.spec.choices]:
-            raise refuse(
-                self.where,
+            raise self.refuse(
                 _('%(value)s is not one of the values of "%(fact)s".')
                 % {"value": value, "fact": self.name},
+                part,
             )
         return checked
 
-    def wrong_type(self, value: Any) -> InvalidInput:
-        return refuse(
-            self.where,
+    def wrong_type(self, value: Any, part: str) -> InvalidInput:
+        return self.refuse(
             _('%(value)r is not a valid %(type)s value for "%(fact)s".')
             % {"value": value, "type": self.spec.type, "fact": self.name},
+            part,
         )
 
     def refuse_missing_references(self, items: list[Any]) -> None:
@@ -174,8 +189,7 @@ class _Value:
         found = set(model.objects.filter(pk__in=items).values_list("pk", flat=True))
         missing = [item for item in items if item not in found]
         if missing:
-            raise refuse(
-                self.where,
+            raise self.refuse(
                 _('no %(model)s with id %(ids)s exists for "%(fact)s".')
                 % {
                     "model": model._meta.verbose_name,
@@ -188,6 +202,8 @@ class _Value:
 def _number(value: Any) -> int | float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
+    if isinstance(value, int):
+        return value if abs(value) <= MAX_WHOLE else None
     return value if math.isfinite(value) else None
 
 
@@ -202,13 +218,13 @@ def _money(value: Any) -> str | None:
 
 
 def _whole_minutes(value: Any) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WHOLE:
         return None
     return value
 
 
 def _reference(value: Any) -> int | None:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_WHOLE:
         return None
     return value
 

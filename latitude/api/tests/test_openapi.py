@@ -40,6 +40,38 @@ EXPECTED_PATHS = {
     "/api/v1/services/{service_id}",
     "/api/v1/categories",
     "/api/v1/categories/{category_id}",
+    "/api/v1/grants",
+    "/api/v1/grants/{grant_id}",
+    "/api/v1/grants/{grant_id}/revoke",
+    "/api/v1/grants/{grant_id}/delegations",
+    "/api/v1/grants/{grant_id}/versions",
+    "/api/v1/grants/{grant_id}/versions/{version}",
+    "/api/v1/grants/{grant_id}/diff",
+    "/api/v1/decisions",
+    "/api/v1/decisions/{name}/evaluate",
+    "/api/v1/decisions/{name}/decidable",
+    "/api/v1/tickets/{ticket_id}/verdicts",
+    "/api/v1/decision-requests",
+    "/api/v1/decision-requests/{request_id}",
+    "/api/v1/decision-requests/{request_id}/approve",
+    "/api/v1/decision-requests/{request_id}/decline",
+    "/api/v1/decision-requests/{request_id}/withdraw",
+    "/api/v1/decision-records",
+    "/api/v1/decision-records/{record_id}",
+    "/api/v1/me/absences",
+    "/api/v1/me/absences/{absence_id}",
+}
+# Operations that take a guarded decision: their 403 is documented as `out_of_scope` with the
+# decision request.
+GUARDED_OPERATIONS = {
+    "transitionTicket",
+    "reopenTicket",
+    "changeTicketPriority",
+    "transferTicketTeam",
+    "mergeTicket",
+    "createGrant",
+    "updateGrant",
+    "revokeGrant",
 }
 METHODS = {"get", "post", "put", "patch", "delete"}
 
@@ -76,6 +108,31 @@ def test_every_operation_documents_its_problems_and_security(document: dict) -> 
             if method in METHODS:
                 assert "401" in operation["responses"]
                 assert operation["security"]
+
+
+def test_guarded_operations_document_the_out_of_scope_problem(document: dict) -> None:
+    operations = {
+        op["operationId"]: op
+        for item in document["paths"].values()
+        for method, op in item.items()
+        if method in METHODS
+    }
+    out_of_scope = {"$ref": "#/components/schemas/OutOfScopeProblem"}
+
+    documented = {
+        op_id
+        for op_id, op in operations.items()
+        if op["responses"]
+        .get("403", {})
+        .get("content", {})
+        .get("application/json", {})
+        .get("schema")
+        == out_of_scope
+    }
+
+    assert documented == GUARDED_OPERATIONS
+    schema = document["components"]["schemas"]["OutOfScopeProblem"]["properties"]
+    assert {"decision_request", "decision_request_url", "candidates"} <= set(schema)
 
 
 def test_openapi_document_matches_the_api_object(document: dict) -> None:

@@ -9,7 +9,14 @@ from django.utils.translation import gettext as _
 
 from latitude.core import audit
 from latitude.core.decisions import guarded
-from latitude.core.errors import Conflict, InvalidInput, InvalidTransition, NotFound, NotPermitted
+from latitude.core.errors import (
+    Conflict,
+    InvalidInput,
+    InvalidTransition,
+    NotFound,
+    NotPermitted,
+    StaleVersion,
+)
 from latitude.scopes import holders
 from latitude.scopes.choices import HolderKind
 from latitude.scopes.conditions import NO_LIMITS, Tree
@@ -130,7 +137,7 @@ def _lock_current(grant_id: int, expected_version: int | None) -> tuple[Grant, G
     if grant is None:
         raise NotFound(_("No such grant."))
     if expected_version is not None and grant.current_version != expected_version:
-        raise Conflict(
+        raise StaleVersion(
             _("Someone changed this grant meanwhile (now version %(version)d); review and retry.")
             % {"version": grant.current_version},
             current_version=grant.current_version,

@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 from latitude.core import audit, decisions
 from latitude.core.actors import SystemActor
 from latitude.core.audit import subject_type_of
-from latitude.core.errors import Conflict, InvalidInput, NotFound, NotPermitted, OutOfScope
+from latitude.core.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    NotPermitted,
+    OutOfScope,
+    StaleVersion,
+)
 from latitude.scopes import events, routing
 from latitude.scopes.enforcement import Approval, carrying_out
 from latitude.scopes.evaluator import Verdict, evaluate
@@ -134,7 +141,9 @@ def _lock(actor: Any, request_id: int, expected_version: int | None) -> Decision
             field="decision_request",
         )
     if expected_version is not None and request.version != expected_version:
-        raise Conflict(_("This request changed meanwhile; reload it."), field="decision_request")
+        raise StaleVersion(
+            _("This request changed meanwhile; reload it."), field="decision_request"
+        )
     return request
 
 

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Status
 
 from latitude.api.auth import actor_of
-from latitude.api.schemas import PathId, PersonRef, problems
+from latitude.api.schemas import PathId, PersonRef, guarded_problems, problems
 from latitude.people.models import User
 from latitude.people.selectors import visible_people
 from latitude.tickets import actions
@@ -87,7 +87,7 @@ def unlink_related(request: HttpRequest, ticket_id: PathId, other_id: PathId) ->
 
 @router.post(
     "/tickets/{ticket_id}/merge",
-    response={200: TicketOut, **WRITE_PROBLEMS},
+    response={200: TicketOut, **guarded_problems(404, 409)},
     operation_id="mergeTicket",
 )
 def merge_ticket(

@@ -8,7 +8,7 @@ from ninja import Query, Router, Status
 
 from latitude.api.auth import actor_of
 from latitude.api.pagination import PAGE_PARAMS, PageQuery, as_page, reject_unknown_params
-from latitude.api.schemas import PathId, problems
+from latitude.api.schemas import PathId, guarded_problems, problems
 from latitude.core.errors import InvalidInput
 from latitude.tickets import actions
 from latitude.tickets.api.common import (
@@ -128,7 +128,7 @@ def update_ticket(
 
 @router.post(
     "/tickets/{ticket_id}/priority",
-    response={200: TicketOut, **problems(403, 404, 412)},
+    response={200: TicketOut, **guarded_problems(404, 412)},
     operation_id="changeTicketPriority",
 )
 def change_priority(

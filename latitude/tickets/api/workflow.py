@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from latitude.api.auth import actor_of
-from latitude.api.schemas import PathId, problems
+from latitude.api.schemas import PathId, guarded_problems, problems
 from latitude.tickets import actions
 from latitude.tickets.api.common import expected_version, person_or_none, required_team, with_etag
 from latitude.tickets.models import Ticket
@@ -14,11 +14,13 @@ from latitude.tickets.selectors import get_ticket_for
 router = Router(tags=["ticket workflow"])
 
 WRITE_PROBLEMS = problems(403, 404, 409, 412)
+# Operations that take a guarded decision: their 403 may be `out_of_scope`.
+GUARDED_PROBLEMS = guarded_problems(404, 409, 412)
 
 
 @router.post(
     "/tickets/{ticket_id}/transitions",
-    response={200: TicketOut, **WRITE_PROBLEMS},
+    response={200: TicketOut, **GUARDED_PROBLEMS},
     operation_id="transitionTicket",
 )
 def transition_ticket(
@@ -52,7 +54,7 @@ def accept_resolution(request: HttpRequest, ticket_id: PathId, response: HttpRes
 
 @router.post(
     "/tickets/{ticket_id}/reopen",
-    response={200: TicketOut, **WRITE_PROBLEMS},
+    response={200: TicketOut, **GUARDED_PROBLEMS},
     operation_id="reopenTicket",
 )
 def reopen_ticket(
@@ -99,7 +101,7 @@ def take_ticket(request: HttpRequest, ticket_id: PathId, response: HttpResponse)
 
 @router.post(
     "/tickets/{ticket_id}/team",
-    response={200: TicketOut, **WRITE_PROBLEMS},
+    response={200: TicketOut, **GUARDED_PROBLEMS},
     operation_id="transferTicketTeam",
 )
 def transfer_team(
