@@ -6,7 +6,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from latitude.core.audit import subject_type_of
 from latitude.core.decisions import check_decision, guarded
 from latitude.core.errors import InvalidInput, InvalidTransition
 from latitude.core.models import AuditEntry
@@ -15,6 +14,7 @@ from latitude.tickets import events
 from latitude.tickets.actions.base import lock_visible, lock_workable, save_ticket
 from latitude.tickets.choices import CloseReason, LinkKind, Status
 from latitude.tickets.models import Comment, Ticket, TicketLink, TicketWatcher
+from latitude.tickets.selectors import merge_entry, merged_by
 
 
 def _ancestors(ticket: Ticket) -> set[int]:
@@ -146,27 +146,10 @@ def merge_ticket(*, actor: Any, ticket_id: int, into_id: int, reason: str = "") 
     return duplicate
 
 
-def _merge_entry(duplicate: Ticket) -> AuditEntry | None:
-    """The audit entry of the merge being undone (the latest one)."""
-    return (
-        AuditEntry.objects.for_subject(subject_type_of(duplicate), duplicate.pk)
-        .filter(verb=events.MERGED)
-        .order_by("-occurred_at", "-id")
-        .first()
-    )
-
-
 def _status_before_merge(entry: AuditEntry | None) -> str:
     before = ((entry.changes.get("status") or [None]) if entry else [None])[0]
     open_or_resolved = {*Status.values} - {Status.CLOSED}
     return before if before in open_or_resolved else Status.IN_PROGRESS
-
-
-def _merged_by(entry: AuditEntry | None, actor: Any) -> bool:
-    """Whether the actor merged it (themself, or through a request someone approved)."""
-    if entry is None:
-        return False
-    return actor.pk in (entry.actor_id, entry.on_behalf_of_id)
 
 
 @guarded
@@ -180,11 +163,11 @@ def unmerge_ticket(*, actor: Any, ticket_id: int, reason: str) -> Ticket:
         raise InvalidInput(_("Say why the merge is undone."), field="reason")
     reason = reason.strip()
     survivor = lock_workable(actor, duplicate.merged_into_id)
-    entry = _merge_entry(duplicate)
+    entry = merge_entry(duplicate)
     facts = {
         "kind": duplicate.kind,
         "priority": duplicate.priority,
-        "own_merge": _merged_by(entry, actor),
+        "own_merge": merged_by(entry, actor),
     }
     check_decision(actor, "ticket.unmerge", duplicate, facts, rationale=reason)
     restored = _status_before_merge(entry)

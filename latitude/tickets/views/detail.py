@@ -24,6 +24,7 @@ from latitude.tickets.selectors import (
 )
 from latitude.tickets.transitions import allowed_targets
 from latitude.tickets.views.access import agent_required, desk_ticket
+from latitude.tickets.views.decision_panels import blank_decision_forms, decision_context
 from latitude.tickets.views.timeline import build_timeline
 
 PAGE_TEMPLATE = "tickets/detail.html"
@@ -57,7 +58,12 @@ def ticket_context(
     }
     if working:
         context.update(_work_context(actor, ticket))
-        context["forms"] = {**_blank_forms(ticket), **(bound or {})}
+        context.update(decision_context(actor, ticket))
+        context["forms"] = {
+            **_blank_forms(ticket),
+            **blank_decision_forms(ticket),
+            **(bound or {}),
+        }
     return context
 
 
@@ -132,9 +138,12 @@ def _out_of_sight(request: HttpRequest, ticket: Ticket) -> HttpResponse:
     return response
 
 
-def with_errors(request: HttpRequest, ticket: Ticket, panel: str, form: forms.Form) -> HttpResponse:
-    """Show the refused form where it was: only its panel for htmx, the whole page otherwise."""
-    context = ticket_context(request, ticket, bound={panel: form})
+def with_errors(
+    request: HttpRequest, ticket: Ticket, panel: str, form: forms.Form, *, key: str = ""
+) -> HttpResponse:
+    """Show the refused form where it was: only its panel for htmx, the whole page otherwise.
+    `key` names the form when a panel holds several (the cost form in the approval panel)."""
+    context = ticket_context(request, ticket, bound={key or panel: form})
     if not is_partial(request):
         return render(request, PAGE_TEMPLATE, context, status=422)
     response = render(request, f"tickets/panels/_{panel}.html", context, status=422)
