@@ -81,7 +81,7 @@ def get_ticket_for(actor: Any, ticket_id: int | str, *, for_update: bool = False
     lookup = _ticket_lookup(ticket_id)
     ticket = (
         queryset.filter(lookup)
-        .select_related(*LIST_RELATED, "category", "parent", "merged_into")
+        .select_related(*LIST_RELATED, "category", "parent", "merged_into", "approval_decided_by")
         .first()
     )
     if ticket is None:
