@@ -73,7 +73,8 @@ def test_the_requester_sees_goodwill_granted_and_withdrawn_but_not_why(
     text = requester_client.get(url(request_ticket)).text
     assert "A credit of €25.00" in text
     assert "(withdrawn)" in text
-    assert "Internal." not in text and "Double." not in text
+    assert "Internal." not in text
+    assert "Double." not in text
     assert kept.is_active
 
 
