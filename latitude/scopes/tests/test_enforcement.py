@@ -416,3 +416,23 @@ def test_a_priority_lowered_after_a_raise_reverses_the_raise(desk):
         "team": team.pk,
     }
     assert reversal.undone_by.facts["to"] == 2
+
+
+def test_the_sweeps_expire_and_reroute_only_what_is_due(desk, settings):
+    from latitude.scopes.tasks import expire_overdue_requests, reroute_from_absent_holders
+
+    team, agent, lead = desk
+    AdminFactory()
+    due = refused(resolve(agent, major(team, agent))).decision_request_id
+    settings.LATITUDE_DECISION_REQUEST_HOURS = 72
+    fresh = refused(resolve(agent, major(team, agent))).decision_request_id
+    DecisionRequest.objects.filter(pk=due).update(expires_at=timezone.now())
+
+    assert expire_overdue_requests() == 1
+    assert reroute_from_absent_holders() == 0
+    now = timezone.now()
+    record_absence(actor=lead, person=lead, starts_at=now, ends_at=now + timedelta(hours=1))
+    assert reroute_from_absent_holders() == 1
+    assert reroute_from_absent_holders() == 0
+    assert DecisionRequest.objects.get(pk=due).status == "expired"
+    assert DecisionRequest.objects.get(pk=fresh).routes.filter(active=True).count() == 1
