@@ -9,18 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from django.utils import timezone
-
 from latitude.core.errors import DomainError, OutOfScope
 from latitude.demo import worktime
 from latitude.people.models import User
-from latitude.scopes.actions import (
-    approve_request,
-    decline_request,
-    expire_request,
-    reroute_request,
-)
+from latitude.scopes.actions import approve_request, decline_request
 from latitude.scopes.models import DecisionRequest, RequestStatus
+from latitude.scopes.tasks import expire_overdue_requests, reroute_from_absent_holders
 
 APPROVE, DECLINE, LEAVE = "approve", "decline", "leave"
 
@@ -95,9 +89,5 @@ def nightly(moment: datetime) -> datetime:
 
 def sweep() -> None:
     """The periodic jobs: expire overdue requests, move requests on from people who are away."""
-    now = timezone.now()
-    pending = DecisionRequest.objects.filter(status=RequestStatus.PENDING)
-    for request_id in pending.filter(expires_at__lte=now).values_list("pk", flat=True):
-        expire_request(request_id=request_id)
-    for request_id in pending.values_list("pk", flat=True):
-        reroute_request(request_id=request_id)
+    expire_overdue_requests()
+    reroute_from_absent_holders()
