@@ -227,7 +227,9 @@ UNMERGE = _ticket_decision(
         "kind": KIND,
         "priority": PRIORITY,
         "team": TEAM,
-        "own_merge": FactSpec(FactType.BOOLEAN, _("merged by the same person")),
+        "own_merge": FactSpec(
+            FactType.BOOLEAN, _("own merge"), choices=((True, _("yes")), (False, _("no")))
+        ),
     },
     _("undo merges"),
 )
