@@ -20,3 +20,14 @@ def without_standard_grants(db):
     from latitude.testing.scopes import remove_all_grants
 
     remove_all_grants()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """With --reuse-db the test database outlives a run, and the transactional tests at its end
+    flush it: put back the standard grants its migration seeded, or the next run starts from a
+    desk where nobody may decide anything."""
+    from latitude.testing.scopes import install_standard_grants
+
+    with django_db_blocker.unblock():
+        install_standard_grants()

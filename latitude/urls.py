@@ -9,6 +9,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("accounts/", include("latitude.core.account_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("desk/latitude/", include("latitude.scopes.urls")),
     path("desk/", include("latitude.tickets.urls")),
     path("portal/", include("latitude.portal.urls")),
     path("api/v1/", api.urls),

@@ -8,6 +8,8 @@ effect on the very next evaluation everywhere; nothing else is re-read until it 
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -48,6 +50,7 @@ class _Snapshot:
 
 _lock = threading.Lock()
 _snapshot: _Snapshot | None = None
+_pinned: ContextVar[_Snapshot | None] = ContextVar("latitude_grants_pinned", default=None)
 
 
 def holder_key(version: GrantVersion) -> HolderKey:
@@ -86,8 +89,23 @@ def clear() -> None:
         _snapshot = None
 
 
+@contextmanager
+def pinned() -> Iterator[None]:
+    """Read the revision once for a whole page of verdicts (many evaluations, one query).
+
+    Only for reads: grants changed inside the block are not seen until it ends."""
+    token = _pinned.set(_pinned.get() or _current())
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def _current() -> _Snapshot:
     global _snapshot
+    pinned_snapshot = _pinned.get()
+    if pinned_snapshot is not None:
+        return pinned_snapshot
     revision = GrantsRevision.current()
     snapshot = _snapshot
     if snapshot is not None and snapshot.revision == revision:

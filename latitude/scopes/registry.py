@@ -16,6 +16,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Expression
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 
 class FactType(StrEnum):
@@ -75,6 +76,8 @@ class FactSpec:
         for choice, label in self.choices:
             if choice == value:
                 return str(label)
+        if self.type == FactType.BOOLEAN and isinstance(value, bool):
+            return str(gettext("yes") if value else gettext("no"))
         if self.type == FactType.REFERENCE and self.model:
             return _reference_repr(self.model, value)
         return str(value)

@@ -50,4 +50,5 @@ def verdicts_for(
     """Before the click: for each guarded decision offered on a page, whether the actor may
     take it alone and why (`decisions` maps a decision name to the facts the action would
     supply, e.g. {"ticket.set_priority": {"to": 1}})."""
-    return {name: evaluate(actor, name, subject, facts) for name, facts in decisions.items()}
+    with cache.pinned():
+        return {name: evaluate(actor, name, subject, facts) for name, facts in decisions.items()}

@@ -18,7 +18,15 @@ PG_DOCUMENT = (
     "to_tsvector('simple', "
     "latitude_unaccent(coalesce(subject, '') || ' ' || coalesce(description, '')))"
 )
-PG_QUERY = "to_tsquery('simple', latitude_unaccent(%s))"
+# The words as one safe AND (plainto_tsquery parses any text), the last one also as a prefix.
+# Unaccenting can turn a letter into punctuation ("⑲" -> "(19)"), so the prefix lexeme keeps
+# only letters and digits after it and is quoted, and no user text reaches to_tsquery's syntax.
+# A prefix with nothing left is NULL, which matches no ticket.
+PG_ALL_WORDS = "plainto_tsquery('simple', latitude_unaccent(%s))"
+PG_PREFIX = (
+    "to_tsquery('simple', quote_literal(nullif("
+    "regexp_replace(latitude_unaccent(%s), '[^[:alnum:]]', '', 'g'), '')) || ':*')"
+)
 
 
 def _fts5_query(text: str) -> str:
@@ -31,13 +39,15 @@ def _fts5_query(text: str) -> str:
     return " ".join(quoted)
 
 
-def _pg_query(text: str) -> str:
+def _pg_query(text: str) -> tuple[str, list[str]]:
+    """The tsquery expression and its parameters; empty when `text` has no words."""
     words = WORD.findall(text)[:MAX_TERMS]
     if not words:
-        return ""
-    return " & ".join(
-        f"{word}:*" if index == len(words) - 1 else word for index, word in enumerate(words)
-    )
+        return "", []
+    *whole, last = words
+    if not whole:
+        return PG_PREFIX, [last]
+    return f"({PG_ALL_WORDS} && {PG_PREFIX})", [" ".join(whole), last]
 
 
 def matching_ticket_ids(text: str) -> Q:
@@ -46,13 +56,12 @@ def matching_ticket_ids(text: str) -> Q:
     if number:
         return Q(number=f"{number.group(1).upper()}-{int(number.group(2)):06d}")
     if connection.vendor == "postgresql":
-        query = _pg_query(text)
-        if not query:
+        expression, params = _pg_query(text)
+        if not expression:
             return Q(pk__in=[])
         return Q(
             pk__in=RawSQL(
-                f"SELECT id FROM tickets_ticket WHERE {PG_DOCUMENT} @@ {PG_QUERY}",
-                [query],
+                f"SELECT id FROM tickets_ticket WHERE {PG_DOCUMENT} @@ {expression}", params
             )
         )
     query = _fts5_query(text)

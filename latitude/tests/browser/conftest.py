@@ -39,6 +39,15 @@ def chromium() -> Iterator[object]:
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def standard_grants(transactional_db):  # type: ignore[no-untyped-def]
+    """Live-server tests are transactional: the flush after each one also removes the standard
+    grants the migration seeded, so every browser test starts from them again."""
+    from latitude.testing.scopes import install_standard_grants
+
+    install_standard_grants()
+
+
 @pytest.fixture
 def new_page(chromium, live_server):  # type: ignore[no-untyped-def]
     contexts = []

@@ -13,7 +13,6 @@ from latitude.testing.factories import (
     TeamFactory,
     member_of,
 )
-from latitude.testing.scopes import install_standard_grants
 from latitude.tickets.models import Ticket
 
 PASSWORD = "correct horse battery"
@@ -28,8 +27,6 @@ def sign_in(page: Page, email: str) -> None:
 
 @pytest.fixture
 def desk(transactional_db):  # type: ignore[no-untyped-def]
-    # An earlier transactional test's flush may have removed what migrate seeded.
-    install_standard_grants()
     team = TeamFactory(name="Workplace", slug="workplace")
     agent = member_of(team, AgentFactory(email="agent@example.org", full_name="Ada Agent"))
     requester = RequesterFactory(email="rita@example.org", full_name="Rita Requester")

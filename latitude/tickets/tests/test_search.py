@@ -87,6 +87,10 @@ def test_a_ticket_number_finds_that_ticket(
         "\x00",
         "😀",
         "x" * 5000,
+        # Letters that unaccent turns into tsquery syntax (found by hypothesis on PostgreSQL).
+        "z & o & uu⑲ & n",
+        "printer ⑲",
+        "\uff30rinter \u02bcn \u249c",  # fullwidth P, modifier apostrophe, parenthesised a
     ],
 )
 @pytest.mark.usefixtures("printer", "vpn")
@@ -95,6 +99,13 @@ def test_operators_quotes_and_wildcards_in_user_text_are_inert(text: str, agent:
 
     assert all("printer" in ticket.subject.lower() for ticket in found)
     assert Ticket.objects.count() == 2
+
+
+def test_a_prefix_that_unaccents_into_punctuation_still_matches(
+    agent: User, printer: Ticket
+) -> None:
+    assert search(agent, "floor tw") == {printer}
+    assert search(agent, "tray ⑲") == set()
 
 
 @pytest.mark.usefixtures("printer")

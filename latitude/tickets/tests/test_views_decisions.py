@@ -101,26 +101,32 @@ def test_the_page_says_before_the_click_who_could_approve(client, request_ticket
     person_grant(approver, "request.approve")
     client.force_login(agent)
     text = client.get(url(request_ticket, "detail")).content.decode()
-    assert 'id="panel-approval"' in text
-    assert "out-of-scope" in text
-    assert "Petra Approver" in text
-    assert "Ask for approval" in text
+    panel = text[text.index('id="panel-approval"') :]
+    panel = panel[: panel.index("</section>")]
+    assert "verdict-refused" in panel
+    assert "Petra Approver" in panel
+    assert "Ask for approval" in panel
     person_grant(agent, "request.approve")
     text = client.get(url(request_ticket, "detail")).content.decode()
-    assert "in-scope" in text
+    panel = text[text.index('id="panel-approval"') :]
+    assert "verdict-allowed" in panel[: panel.index("</section>")]
     assert ">Approve<" in text.replace("\n", "").replace("  ", "")
 
 
-def test_approving_out_of_scope_opens_a_request_and_shows_why(client, request_ticket, agent):
-    person_grant(AgentFactory(), "request.approve")
+def test_approving_out_of_scope_opens_a_request_and_shows_whom_it_went_to(
+    client, request_ticket, agent
+):
+    person_grant(AgentFactory(full_name="Petra Approver"), "request.approve")
     client.force_login(agent)
     response = client.post(
         url(request_ticket, "approval"),
         {"answer": "approve", "note": "", "version": request_ticket.version},
         **HTMX,
     )
-    assert response.status_code == 422
-    assert response["HX-Retarget"] == "#panel-approval"
+    assert response.status_code == 200  # the whole ticket again, with the refusal in its panel
+    panel = response.content.decode().split('id="panel-approval"')[1].split("</section>")[0]
+    assert 'class="refusal"' in panel
+    assert "Petra Approver" in panel
     assert DecisionRequest.objects.filter(decision="request.approve").exists()
     assert Ticket.objects.get(pk=request_ticket.pk).approval == Approval.PENDING
 

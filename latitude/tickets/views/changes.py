@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from latitude.core.errors import DomainError, InvalidInput, NotFound
+from latitude.core.errors import DomainError, InvalidInput, NotFound, OutOfScope
 from latitude.people.models import Team, User
 from latitude.people.selectors import visible_people, visible_teams
 from latitude.tickets import actions
@@ -18,7 +18,7 @@ from latitude.tickets import forms as ticket_forms
 from latitude.tickets.choices import Status
 from latitude.tickets.models import Ticket
 from latitude.tickets.views.access import agent_required, desk_ticket, other_ticket
-from latitude.tickets.views.detail import after_change, with_errors
+from latitude.tickets.views.detail import after_change, with_errors, with_refusal
 
 Perform = Callable[[Any, Ticket, dict[str, Any]], object]
 
@@ -41,6 +41,8 @@ def run_form(
             if exc.field is None and fallback_field is None:
                 raise Http404 from exc
             _add_error(form, exc, fallback_field)
+        except OutOfScope as exc:
+            return with_refusal(request, ticket, panel, form, exc, key=key)
         except DomainError as exc:
             _add_error(form, exc, fallback_field)
         else:

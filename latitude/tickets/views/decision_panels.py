@@ -1,38 +1,29 @@
 """What the approval, goodwill and unmerge panels show: their forms, the credits on the ticket,
-and for each guarded decision, before the click, whether it is within the agent's scope."""
+and the decisions they offer (their verdicts are computed with the page's other hints)."""
 
 from typing import Any
 
 from django import forms
 
-from latitude.scopes.selectors import verdicts_for
 from latitude.tickets import forms as ticket_forms
 from latitude.tickets.choices import AWAITING_APPROVAL, Approval, ApprovalAnswer, Kind
 from latitude.tickets.models import Goodwill, Ticket
-from latitude.tickets.selectors import goodwill_for, merge_entry, merged_by
+from latitude.tickets.selectors import merge_entry, merged_by
 
-# How the templates name each hint ({{ hints.approve.explanation }}).
-HINT_KEYS = {
-    "request.approve": "approve",
-    "request.revoke_approval": "revoke_approval",
-    "ticket.goodwill": "goodwill",
-    "ticket.revoke_goodwill": "revoke_goodwill",
-    "ticket.unmerge": "unmerge",
-}
+# Who could grant goodwill depends on the amount, only known once typed: that hint names the
+# limits but nobody to send it to (and costs no candidate lookup).
+UNROUTED = frozenset({"ticket.goodwill"})
 
 
-def decision_context(actor: Any, ticket: Ticket) -> dict[str, Any]:
-    goodwill = list(goodwill_for(actor, ticket))
-    verdicts = verdicts_for(actor, ticket, _offered(actor, ticket, goodwill))
-    return {
-        "goodwill": goodwill,
-        "hints": {HINT_KEYS[name]: verdict for name, verdict in verdicts.items()},
-    }
+def goodwill_on(ticket: Ticket) -> list[Goodwill]:
+    """The credits on the ticket the page shows (already read through the actor's visibility)."""
+    return list(ticket.goodwill.select_related("granted_by", "revoked_by"))
 
 
-def _offered(actor: Any, ticket: Ticket, goodwill: list[Goodwill]) -> dict[str, Any]:
-    """The decisions the panels offer on this ticket now, with the facts the actions supply
-    (a goodwill amount is only known once typed, so its hint states the limits)."""
+def decision_offers(actor: Any, ticket: Ticket, goodwill: list[Goodwill]) -> dict[str, Any]:
+    """The decisions the approval, goodwill and merge panels offer on this ticket now, with the
+    facts their actions supply (a goodwill amount is only known once typed, so its hint states
+    the limits), for the page's hints."""
     offered: dict[str, Any] = {}
     if ticket.kind == Kind.REQUEST and ticket.is_open:
         if ticket.approval in AWAITING_APPROVAL:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from latitude.core.audit import subject_type_of
 from latitude.core.models import AuditEntry
 from latitude.people.models import Team, User
+from latitude.scopes import timeline as decision_timeline
 from latitude.tickets import events
 from latitude.tickets.choices import Impact, Priority, Status, Urgency
 from latitude.tickets.models import Comment, Ticket
@@ -36,6 +37,7 @@ class TimelineItem:
     attachment_name: str = ""
     internal: bool = False
     verb: str = ""
+    on_behalf_of: str = ""  # someone acted for this person (an approved decision request)
 
 
 @dataclass
@@ -109,6 +111,7 @@ def _ids(entries: list[AuditEntry], keys: tuple[str, ...]) -> set[int]:
 def _names_for(entries: list[AuditEntry]) -> Names:
     names = Names()
     people = _ids(entries, ("owner", "watcher"))
+    people |= {entry.on_behalf_of_id for entry in entries if entry.on_behalf_of_id}
     teams = _ids(entries, ("team",))
     tickets = _ids(entries, ("parent", "merged_into"))
     if people:
@@ -128,7 +131,7 @@ def _entry_item(
 ) -> TimelineItem | None:
     if entry.verb == events.ATTACHED:
         return _attachment_item(entry, attached_to_comments, agent_view=agent_view)
-    describe = SENTENCES.get(entry.verb)
+    describe = SENTENCES.get(entry.verb) or decision_timeline.SENTENCES.get(entry.verb)
     sentence = (
         describe(entry, names)
         if describe
@@ -144,6 +147,7 @@ def _entry_item(
         sentence=sentence,
         detail=_detail(entry, agent_view=agent_view),
         verb=entry.verb,
+        on_behalf_of=names.person(entry.on_behalf_of_id) if entry.on_behalf_of_id else "",
     )
 
 
@@ -176,7 +180,7 @@ def _detail(entry: AuditEntry, *, agent_view: bool) -> str:
         return str(reason)  # addressed to the requester
     if agent_view and reason and reason != "requester_replied":
         return str(reason)
-    return ""
+    return decision_timeline.detail(entry) if agent_view else ""
 
 
 def _label(choices: Any, value: Any) -> str:

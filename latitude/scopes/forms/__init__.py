@@ -1,0 +1,1 @@
+"""Shapes of the scope pages' inputs. Forms check shape only; the actions decide."""

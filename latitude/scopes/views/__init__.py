@@ -1,0 +1,1 @@
+"""The scope pages: my latitude, decision requests, scope administration and the preview."""
