@@ -8,8 +8,15 @@ from latitude.core.admin import AuditedAdmin
 
 @admin.register(Service)
 class ServiceAdmin(AuditedAdmin):
-    list_display = ("name", "owner_team", "criticality", "requestable", "is_active")
-    list_filter = ("is_active", "requestable", "criticality", "owner_team")
+    list_display = (
+        "name",
+        "owner_team",
+        "criticality",
+        "requestable",
+        "requires_approval",
+        "is_active",
+    )
+    list_filter = ("is_active", "requestable", "requires_approval", "criticality", "owner_team")
     list_select_related = ("owner_team",)
     search_fields = ("name", "slug", "description")
     prepopulated_fields = {"slug": ("name",)}
@@ -21,6 +28,9 @@ class ServiceAdmin(AuditedAdmin):
         "owner_team",
         "criticality",
         "requestable",
+        "requires_approval",
+        "default_cost_amount",
+        "default_cost_currency",
         "is_active",
     )
 

@@ -1,5 +1,7 @@
 """The service catalogue under /api/v1: services and categories (readable by everyone signed in)."""
 
+from decimal import Decimal
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
@@ -21,6 +23,9 @@ class ServiceOut(Schema):
     description: str
     criticality: Criticality
     requestable: bool
+    requires_approval: bool
+    default_cost_amount: Decimal | None
+    default_cost_currency: str
     owner_team: TeamRef
 
 

@@ -1,9 +1,12 @@
 """A light service catalogue: services with an owner team, and categories."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from latitude.catalog.choices import CategoryScope, Criticality
+from latitude.core.money import validate_currency
 
 
 class Service(models.Model):
@@ -27,13 +30,51 @@ class Service(models.Model):
         default=True,
         help_text=_("Requesters may raise service requests for this service."),
     )
+    # Approval belongs to what is provided (a laptop, a licence, access to payroll): the service
+    # carries the price and its owner team is who approvers are found near. Categories are a
+    # classification shared with incidents and would leave the cost without an owner.
+    requires_approval = models.BooleanField(
+        _("requests need approval"),
+        default=False,
+        help_text=_("Service requests wait for an approval before they can be fulfilled."),
+    )
+    default_cost_amount = models.DecimalField(
+        _("default cost"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("What one request usually costs; agents may correct it per request."),
+    )
+    default_cost_currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        blank=True,
+        validators=[validate_currency],
+        help_text=_("ISO 4217 code, such as EUR."),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("service")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(default_cost_amount__isnull=True) & Q(default_cost_currency=""))
+                | (Q(default_cost_amount__gte=0) & ~Q(default_cost_currency="")),
+                name="service_cost_has_currency",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        has_amount = self.default_cost_amount is not None
+        if has_amount != bool(self.default_cost_currency):
+            field = "default_cost_currency" if has_amount else "default_cost_amount"
+            raise ValidationError({field: _("A default cost needs both an amount and a currency.")})
+        if has_amount and self.default_cost_amount is not None and self.default_cost_amount < 0:
+            raise ValidationError({"default_cost_amount": _("A cost cannot be negative.")})
 
 
 class Category(models.Model):

@@ -36,6 +36,12 @@ def _attribution(actor: Any, on_behalf_of: Any) -> tuple[Any, Any]:
     return actor, on_behalf_of
 
 
+def acting_person(actor: Any) -> Any:
+    """Who actually takes what `actor` asked for: the approver while an approved decision
+    request of `actor` is carried out, otherwise `actor` (for "approved by" on the row)."""
+    return _attribution(actor, None)[0]
+
+
 def subject_type_of(subject: models.Model) -> str:
     return subject._meta.label_lower
 

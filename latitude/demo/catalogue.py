@@ -140,6 +140,7 @@ class ServiceSpec:
     requestable: bool = True
     weight: int = 10  # relative share of tickets
     incident_category: str = ""  # when `category` applies to requests only
+    approval_cost: str = ""  # requests need approval, at this default cost in EUR
 
 
 SERVICES = (
@@ -169,6 +170,7 @@ SERVICES = (
         "Hardware/Laptop & desktop",
         "Company laptops, desktops, docking stations, monitors.",
         weight=16,
+        approval_cost="1250.00",
     ),
     ServiceSpec(
         "printing",
@@ -187,6 +189,7 @@ SERVICES = (
         "Hardware/Mobile device",
         "Company smartphones and tablets (Intune managed).",
         weight=5,
+        approval_cost="690.00",
     ),
     ServiceSpec(
         "software",
@@ -197,6 +200,7 @@ SERVICES = (
         "Standard software from the company portal, licences.",
         weight=9,
         incident_category="Software/Error",
+        approval_cost="180.00",
     ),
     ServiceSpec(
         "vpn",

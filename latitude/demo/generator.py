@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from latitude.catalog.models import Category, Service
 from latitude.core.models import AuditEntry
+from latitude.demo import answers, grants
 from latitude.demo.clock import installed_clock
 from latitude.demo.groups import Groups
 from latitude.demo.organisation import (
@@ -29,8 +30,10 @@ from latitude.demo.organisation import (
 from latitude.demo.plans import Planner, TicketPlan
 from latitude.demo.schedule import Schedule
 from latitude.demo.scripts import SHOWCASE_AGENT, TicketScripts
+from latitude.demo.stories import DecisionMoves, DecisionStories
 from latitude.people.models import OrgUnit, Team, User
-from latitude.tickets.models import Comment, Ticket, TicketLink, TicketWatcher
+from latitude.scopes.models import DecisionRecord, DecisionRequest, Reversal
+from latitude.tickets.models import Comment, Goodwill, Ticket, TicketLink, TicketWatcher
 
 DEFAULT_SEED = 2026
 DEFAULT_TICKETS = 400
@@ -52,6 +55,7 @@ class DemoResult:
     accounts: list[DemoAccount]
     counts: dict[str, int] = field(default_factory=dict)
     statuses: dict[str, int] = field(default_factory=dict)
+    decisions: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
 
 
@@ -69,7 +73,12 @@ def generate(
         schedule = Schedule(rng)
         _plan_tickets(org, schedule, rng, now, tickets)
         schedule.run(clock)
-    result = DemoResult(accounts=demo_accounts(), counts=demo_counts(), statuses=status_counts())
+    result = DemoResult(
+        accounts=demo_accounts(),
+        counts=demo_counts(),
+        statuses=status_counts(),
+        decisions=decision_counts(),
+    )
     result.seconds = time.perf_counter() - started
     return result
 
@@ -80,18 +89,39 @@ def _plan_tickets(
     planner = Planner(org, rng, now)
     scripts = TicketScripts(schedule, org, rng, now)
     groups = Groups(planner, scripts, schedule, org, rng, now)
+    scripts.decisions = _decisions(org, schedule, rng, now)
+    stories = DecisionStories(planner, org, scripts.decisions, now)
     majors = max(1, round(tickets * 0.012))
     children = [rng.choice((2, 3)) for _ in range(majors)]
-    duplicates = max(1, round(tickets * 0.03))
-    plans = planner.base_plans(tickets - sum(children) - duplicates, majors, duplicates)
+    duplicates = max(2, round(tickets * 0.03))  # one merge is undone again
+    base = tickets - sum(children) - duplicates - stories.COUNT
+    plans = planner.base_plans(base, majors, duplicates)
+    scripts.decisions.assign(plans)
+    plans += stories.plans()
     for plan in plans:
         scripts.write(plan)
+    stories.open_goodwill(plans)
     parents = [plan for plan in plans if plan.role == "major"]
     for parent, count in zip(parents, children, strict=True):
         plans += groups.children(parent, count)
     plans += [groups.duplicate(plan) for plan in plans if plan.role == "survivor"]
     groups.links(plans, max(1, tickets // 40))
     return plans
+
+
+def _decisions(
+    org: Organisation, schedule: Schedule, rng: random.Random, now: datetime
+) -> DecisionMoves:
+    """The demo's grants, the Workplace lead's leave (with a deputy), and the nightly jobs."""
+    latitude = grants.install(org)
+    deputy = next(person for person in org.agents if person.email == SHOWCASE_AGENT)
+    leave = datetime.combine((now - timedelta(days=4)).date(), datetime.min.time(), now.tzinfo)
+    schedule.add(leave, lambda: grants.away(latitude, deputy, leave, now))
+    night = answers.nightly(now - timedelta(days=61))
+    while night < now:
+        schedule.add(night, answers.sweep)
+        night += timedelta(days=1)
+    return DecisionMoves(schedule, org, latitude, rng, now)
 
 
 def demo_accounts() -> list[DemoAccount]:
@@ -126,6 +156,16 @@ def demo_counts() -> dict[str, int]:
         "internal notes": Comment.objects.filter(is_internal=True).count(),
         "audit entries": AuditEntry.objects.count(),
     }
+
+
+def decision_counts() -> dict[str, int]:
+    """Decision requests by status, and what else the trust metrics read."""
+    rows = DecisionRequest.objects.values("status").annotate(total=Count("id")).order_by("status")
+    counts = {f"requests {row['status']}": row["total"] for row in rows}
+    counts["decision records"] = DecisionRecord.objects.count()
+    counts["reversals"] = Reversal.objects.count()
+    counts["goodwill credits"] = Goodwill.objects.count()
+    return counts
 
 
 def status_counts() -> dict[str, int]:

@@ -3,12 +3,14 @@
 import random
 from datetime import datetime, timedelta
 
-from latitude.demo import catalogue
+from latitude.demo import catalogue, worktime
+from latitude.demo.decision_steps import DecisionCalls
 from latitude.demo.organisation import Organisation
 from latitude.demo.plans import SERVICE_SPECS, Planner, TicketPlan
 from latitude.demo.schedule import Schedule
 from latitude.demo.scripts import TicketScripts
 from latitude.demo.texts import conversation as say
+from latitude.demo.texts import decisions as decisions_say
 from latitude.people.models import User
 from latitude.tickets.choices import Kind, Priority, Status
 
@@ -26,6 +28,8 @@ class Groups:
         now: datetime,
     ) -> None:
         self.planner, self.scripts, self.schedule = planner, scripts, schedule
+        self.calls = DecisionCalls(schedule)
+        self.unmerged = False  # one merge in the demo turns out to be a mistake
         self.org, self.rng, self.now = org, rng, now
 
     def open_until(self, plan: TicketPlan) -> datetime:
@@ -117,7 +121,15 @@ class Groups:
         self.schedule.add(opened, self.schedule.open(plan))
         self.schedule.add(merged_at, self.schedule.merge(plan, survivor, survivor.owner, reason))
         plan.closed_at = merged_at
+        if not self.unmerged:
+            self._unmerge_later(plan, survivor.owner, merged_at)
         return plan
+
+    def _unmerge_later(self, plan: TicketPlan, agent: User, merged_at: datetime) -> None:
+        later = worktime.after_office_minutes(merged_at, self.rng.uniform(60, 240))
+        at = max(min(later, self.now - timedelta(minutes=15)), merged_at + timedelta(minutes=1))
+        self.schedule.add(at, self.calls.unmerge(plan, agent, decisions_say.UNMERGE_REASON))
+        self.unmerged = True
 
     # Related tickets: an agent notices two tickets of the team share a cause.
 

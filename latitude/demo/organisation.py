@@ -8,6 +8,7 @@ import random
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
@@ -191,4 +192,7 @@ def _create_catalogue(org: Organisation) -> None:
             owner_team=org.teams[spec.team],
             criticality=spec.criticality,
             requestable=spec.requestable,
+            requires_approval=bool(spec.approval_cost),
+            default_cost_amount=Decimal(spec.approval_cost) if spec.approval_cost else None,
+            default_cost_currency="EUR" if spec.approval_cost else "",
         )

@@ -39,6 +39,14 @@ class TicketPlan:
     role: str = ""  # "major", "survivor", "child", "duplicate" or ordinary
     words: dict[str, str] = field(default_factory=dict)
     scenario: MajorIncident | None = None
+    # Decisions the ticket's story includes (see demo.stories): how its approval is answered
+    # ("approve", "pending", "expire", "reject", "revoke", "over_limit"), a goodwill credit
+    # ("small", "lead", "declined", "revoked", "pending"), a priority story ("p1_declined",
+    # "raise_lower"), and whether the requester reopens its resolution.
+    approval: str = ""
+    goodwill: str = ""
+    priority_story: str = ""
+    reopens: bool = False
     # Known once the ticket's script is written:
     owner: User | None = None
     taken_at: datetime | None = None

@@ -2,8 +2,12 @@
 
 Each ticket's steps are planned on their own, but steps that involve two tickets (a merge, a
 link, a parent) must see both in the right state, so all steps are sorted into one timeline.
+A step outside its actor's scope opens a decision request, which `answers.Responder` answers
+later in the timeline, as the person it was routed to would.
 """
 
+import bisect
+import heapq
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,16 +16,30 @@ from typing import Any
 
 from latitude.core.errors import OutOfScope
 from latitude.demo import worktime
+from latitude.demo.answers import Answer, Responder
 from latitude.demo.clock import DemoClock
 from latitude.demo.plans import TicketPlan
 from latitude.people.models import User
-from latitude.scopes.actions import approve_request
-from latitude.scopes.models import DecisionRequest
 from latitude.tickets import actions
 from latitude.tickets.choices import Status
 
 Call = Callable[[], Any]
 Body = str | Callable[[], str]
+
+
+@dataclass
+class TicketCall:
+    """A deferred action call on one ticket. `settles` marks steps that need the ticket's open
+    decision requests answered first (a resolution waits for the approval it needs); `answer`
+    says how the request a refusal opens will be answered (approved, by default)."""
+
+    ticket: int
+    fn: Call
+    settles: bool = False
+    answer: Answer | None = None
+
+    def __call__(self) -> Any:
+        return self.fn()
 
 
 @dataclass(order=True)
@@ -81,27 +99,31 @@ class Schedule:
         return times
 
     def run(self, clock: DemoClock) -> None:
-        ordered = sorted(self.steps)
-        for position, step in enumerate(ordered):
+        """Every step in time order; answers to decision requests join the queue as they are
+        planned, before the next step of their ticket that needs them."""
+        queue = list(self.steps)
+        heapq.heapify(queue)
+        responder = Responder(self.rng, self.settling_times())
+        while queue:
+            step = heapq.heappop(queue)
             clock.set(step.at)
             try:
                 step.call()
             except OutOfScope as refusal:
-                following = ordered[position + 1].at if position + 1 < len(ordered) else None
-                self._answer(refusal, clock, step.at, following)
+                planned = responder.plan(refusal, step.call, step.at)
+                if planned is not None:
+                    self.steps.append(Step(planned[0], len(self.steps), planned[1]))
+                    heapq.heappush(queue, self.steps[-1])
 
-    def _answer(
-        self, refusal: OutOfScope, clock: DemoClock, at: datetime, following: datetime | None
-    ) -> None:
-        """Out of scope: the nearest holder approves the request a little later."""
-        request_id = refusal.decision_request_id
-        request = DecisionRequest.objects.filter(pk=request_id).first() if request_id else None
-        route = request.routes.filter(active=True).first() if request else None
-        if request is None or route is None:
-            return
-        later = at + timedelta(minutes=self.rng.uniform(5, 45))
-        clock.set(min(later, following) if following else later)
-        approve_request(actor=route.person, request_id=request.pk)
+    def settling_times(self) -> dict[int, list[datetime]]:
+        times: dict[int, list[datetime]] = {}
+        for step in self.steps:
+            if isinstance(step.call, TicketCall) and step.call.settles:
+                bisect.insort(times.setdefault(step.call.ticket, []), step.at)
+        return times
+
+    def on(self, plan: TicketPlan, fn: Call, *, settles: bool = False) -> TicketCall:
+        return TicketCall(plan.index, fn, settles=settles)
 
     # Deferred action calls: ticket ids exist only once the opening step has run.
 
@@ -133,7 +155,9 @@ class Schedule:
         return call
 
     def take(self, plan: TicketPlan, agent: User) -> Call:
-        return lambda: actions.take_ticket(actor=agent, ticket_id=self.ticket_id(plan))
+        return self.on(
+            plan, lambda: actions.take_ticket(actor=agent, ticket_id=self.ticket_id(plan))
+        )
 
     def say(self, plan: TicketPlan, author: User, body: Body, *, internal: bool = False) -> Call:
         def call() -> None:
@@ -142,12 +166,15 @@ class Schedule:
                 actor=author, ticket_id=self.ticket_id(plan), body=text, internal=internal
             )
 
-        return call
+        return self.on(plan, call)
 
     def set_status(self, plan: TicketPlan, agent: User, status: Status, reason: str = "") -> Call:
-        return lambda: actions.change_status(
-            actor=agent, ticket_id=self.ticket_id(plan), status=status, reason=reason
-        )
+        def call() -> None:
+            actions.change_status(
+                actor=agent, ticket_id=self.ticket_id(plan), status=status, reason=reason
+            )
+
+        return self.on(plan, call, settles=status in (Status.RESOLVED, Status.CLOSED))
 
     def resolve(self, plan: TicketPlan, agent: User, resolution: Body) -> Call:
         def call() -> None:
@@ -159,53 +186,78 @@ class Schedule:
                 confirm_open_children=True,
             )
 
-        return call
+        return self.on(plan, call, settles=True)
 
     def accept(self, plan: TicketPlan) -> Call:
-        return lambda: actions.accept_resolution(
-            actor=plan.requester, ticket_id=self.ticket_id(plan)
-        )
+        def call() -> None:
+            actions.accept_resolution(actor=plan.requester, ticket_id=self.ticket_id(plan))
+
+        return self.on(plan, call, settles=True)
 
     def reopen(self, plan: TicketPlan, reason: str) -> Call:
-        return lambda: actions.reopen_ticket(
-            actor=plan.requester, ticket_id=self.ticket_id(plan), reason=reason
-        )
+        def call() -> None:
+            actions.reopen_ticket(
+                actor=plan.requester, ticket_id=self.ticket_id(plan), reason=reason
+            )
+
+        return self.on(plan, call, settles=True)
 
     def classify(self, plan: TicketPlan, agent: User) -> Call:
-        return lambda: actions.update_ticket(
-            actor=agent,
-            ticket_id=self.ticket_id(plan),
-            service=plan.service,
-            category=plan.category,
-        )
+        def call() -> None:
+            actions.update_ticket(
+                actor=agent,
+                ticket_id=self.ticket_id(plan),
+                service=plan.service,
+                category=plan.category,
+            )
+
+        return self.on(plan, call)
 
     def transfer(self, plan: TicketPlan, agent: User, team: Any, reason: str) -> Call:
-        return lambda: actions.transfer_team(
-            actor=agent, ticket_id=self.ticket_id(plan), team=team, reason=reason
-        )
+        def call() -> None:
+            actions.transfer_team(
+                actor=agent, ticket_id=self.ticket_id(plan), team=team, reason=reason
+            )
+
+        return self.on(plan, call, settles=True)
 
     def reprioritise(self, plan: TicketPlan, agent: User, priority: int, reason: str) -> Call:
-        return lambda: actions.change_priority(
-            actor=agent, ticket_id=self.ticket_id(plan), priority=priority, reason=reason
-        )
+        def call() -> None:
+            actions.change_priority(
+                actor=agent, ticket_id=self.ticket_id(plan), priority=priority, reason=reason
+            )
+
+        return self.on(plan, call)
 
     def watch(self, plan: TicketPlan, agent: User, person: User) -> Call:
-        return lambda: actions.add_watcher(actor=agent, ticket_id=self.ticket_id(plan), user=person)
+        def call() -> None:
+            actions.add_watcher(actor=agent, ticket_id=self.ticket_id(plan), user=person)
+
+        return self.on(plan, call)
 
     def nest(self, child: TicketPlan, parent: TicketPlan, agent: User) -> Call:
-        return lambda: actions.set_parent(
-            actor=agent, ticket_id=self.ticket_id(child), parent_id=self.ticket_id(parent)
-        )
+        def call() -> None:
+            actions.set_parent(
+                actor=agent, ticket_id=self.ticket_id(child), parent_id=self.ticket_id(parent)
+            )
+
+        return self.on(child, call)
 
     def merge(self, duplicate: TicketPlan, survivor: TicketPlan, agent: User, reason: str) -> Call:
-        return lambda: actions.merge_ticket(
-            actor=agent,
-            ticket_id=self.ticket_id(duplicate),
-            into_id=self.ticket_id(survivor),
-            reason=reason,
-        )
+        def call() -> None:
+            actions.merge_ticket(
+                actor=agent,
+                ticket_id=self.ticket_id(duplicate),
+                into_id=self.ticket_id(survivor),
+                reason=reason,
+            )
+
+        return self.on(duplicate, call, settles=True)
 
     def link(self, plan: TicketPlan, other: TicketPlan, agent: User) -> Call:
-        return lambda: actions.link_related(
-            actor=agent, ticket_id=self.ticket_id(plan), other_id=self.ticket_id(other)
-        )
+        def call() -> None:
+            actions.link_related(
+                actor=agent, ticket_id=self.ticket_id(plan), other_id=self.ticket_id(other)
+            )
+
+        return self.on(plan, call)

@@ -2,6 +2,7 @@
 
 import random
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from latitude.demo import distributions, worktime
 from latitude.demo.distributions import REOPEN_SHARE
@@ -23,12 +24,16 @@ HANDOFF_TO = {
 }
 SHOWCASE_AGENT = "agent@demo.latitude.example"
 
+if TYPE_CHECKING:
+    from latitude.demo.stories import DecisionMoves
+
 
 class TicketScripts:
     def __init__(
         self, schedule: Schedule, org: Organisation, rng: random.Random, now: datetime
     ) -> None:
         self.schedule, self.org, self.rng, self.now = schedule, org, rng, now
+        self.decisions: DecisionMoves | None = None  # approvals, goodwill (set by the generator)
 
     def pick_agent(self, team: str) -> User:
         members = self.org.members[team]
@@ -90,7 +95,7 @@ class TicketScripts:
     def _first_moves(self, plan: TicketPlan) -> list[Move]:
         team = SERVICE_SPECS[plan.service_slug].team
         if not plan.via_triage:
-            plan.owner = self.pick_agent(team)
+            plan.owner = plan.owner or self.pick_agent(team)
             return [Move(self.schedule.take(plan, plan.owner), 0.0)]
         desk = plan.opener if plan.opener in self.org.members[DESK] else self.pick_agent(DESK)
         moves = [
@@ -126,12 +131,13 @@ class TicketScripts:
 
     def _middle_moves(self, plan: TicketPlan) -> list[Move]:
         chance = self.rng.random
-        moves: list[Move] = []
+        moves: list[Move] = self.decisions.middle_moves(plan) if self.decisions else []
         if chance() < 0.85 and plan.role != "major":
             moves.append(self._writes(plan, plan.owner, say.ACKNOWLEDGEMENTS, 0.1, quick=True))
         if chance() < 0.08:
             moves.append(self._reprioritise(plan))
-        if not plan.role and not plan.via_triage and chance() < distributions.HANDOFF_SHARE:
+        steady = not plan.role and not plan.via_triage and not plan.approval
+        if steady and chance() < distributions.HANDOFF_SHARE:
             moves += self._handoff(plan)
         if chance() < 0.12:
             moves.append(self._add_watcher(plan))
@@ -227,8 +233,11 @@ class TicketScripts:
             plan.closed_at, unanswered = self._closing_time(resolved_at)
         window_end = plan.closed_at or self.now - timedelta(minutes=5)
         room = window_end - resolved_at > timedelta(hours=1)
-        if not plan.role and not unanswered and room and self.rng.random() < REOPEN_SHARE:
+        reopens = plan.reopens or (not plan.role and self.rng.random() < REOPEN_SHARE)
+        if not unanswered and room and reopens:
             self._reopen(plan, resolved_at, window_end)
+        if self.decisions is not None:
+            self.decisions.after_resolution(plan, resolved_at)
         if plan.closed_at is not None:
             self._close(plan, plan.closed_at, unanswered=unanswered)
 

@@ -3,7 +3,7 @@
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from latitude.tickets.choices import Kind, Status
+from latitude.tickets.choices import Approval, Kind, Status
 
 STATUS_WORDS: dict[str, Promise] = {
     Status.NEW: _("Received"),
@@ -29,4 +29,21 @@ STATUS_HINTS: dict[str, Promise] = {
 KIND_WORDS: dict[str, Promise] = {
     Kind.INCIDENT: _("Problem"),
     Kind.REQUEST: _("Request"),
+}
+
+APPROVAL_WORDS: dict[str, Promise] = {
+    Approval.PENDING: _("Waiting for approval"),
+    Approval.APPROVED: _("Approved"),
+    Approval.REJECTED: _("Not approved"),
+    Approval.REVOKED: _("Approval withdrawn"),
+}
+
+APPROVAL_HINTS: dict[str, Promise] = {
+    Approval.PENDING: _(
+        "This request needs an approval. The person responsible decides, and we deliver once "
+        "it is approved."
+    ),
+    Approval.APPROVED: _("Your request was approved."),
+    Approval.REJECTED: _("Your request was not approved."),
+    Approval.REVOKED: _("The approval was withdrawn; the request waits for a new decision."),
 }

@@ -65,7 +65,8 @@ def tree_phrase(node: Tree, specs: Mapping[str, FactSpec]) -> str:
     if "not" in node:
         return _("not (%(condition)s)") % {"condition": tree_phrase(node["not"], specs)}
     joiner = _(" and ") if "all" in node else _(" or ")
-    parts = [tree_phrase(child, specs) for child in children_of(node)]
+    # An empty "all" (no limits, as a delegation without its own) adds nothing to say.
+    parts = [part for part in (tree_phrase(child, specs) for child in children_of(node)) if part]
     if len(parts) > 1 and "any" in node:
         return "(" + joiner.join(parts) + ")"
     return joiner.join(parts)

@@ -85,6 +85,9 @@ def _acting_team(person: Any, subject: models.Model) -> Team | None:
     return Team.objects.filter(pk__in=teams).order_by("name").first() if teams else None
 
 
+_CANDIDATES_LOOKED_AT = 20
+
+
 def reversal_window() -> timedelta:
     return timedelta(days=settings.LATITUDE_REVERSAL_WINDOW_DAYS)
 
@@ -107,7 +110,7 @@ def link_reversal(record: DecisionRecord) -> Reversal | None:
 def _undone_candidate(record: DecisionRecord, rule: registry.ReversalRule) -> Any:
     since = record.occurred_at - reversal_window()
     for undone in rule.undoes:
-        earlier = (
+        candidates = (
             DecisionRecord.objects.filter(
                 subject_type=record.subject_type,
                 subject_id=record.subject_id,
@@ -118,8 +121,10 @@ def _undone_candidate(record: DecisionRecord, rule: registry.ReversalRule) -> An
             )
             .exclude(pk=record.pk)
             .order_by("-occurred_at", "-id")
-            .first()
         )
-        if earlier is not None and rule.applies(record.facts, earlier.facts):
-            return earlier
+        # The latest one the rule applies to: revoking one of two goodwill credits on a
+        # ticket undoes the grant of that amount, even when another was granted later.
+        for earlier in candidates[:_CANDIDATES_LOOKED_AT]:
+            if rule.applies(record.facts, earlier.facts):
+                return earlier
     return None

@@ -56,3 +56,24 @@ class CloseReason(models.TextChoices):
     DUPLICATE = "duplicate", _("duplicate")
     ACCEPTED = "accepted", _("accepted by requester")
     AUTO = "auto", _("closed automatically")
+
+
+class Approval(models.TextChoices):
+    """Where a service request stands with its approval (incidents never need one)."""
+
+    NOT_REQUIRED = "not_required", _("not required")
+    PENDING = "pending", _("awaiting approval")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
+    REVOKED = "revoked", _("approval revoked")
+
+
+# An approver may decide (approve or reject) while the request is in one of these states.
+AWAITING_APPROVAL = (Approval.PENDING, Approval.REVOKED)
+
+
+class ApprovalAnswer(models.TextChoices):
+    """The fact `answer` of `request.approve`: rejecting needs the same authority."""
+
+    APPROVE = "approve", _("approve")
+    REJECT = "reject", _("reject")

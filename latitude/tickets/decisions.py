@@ -4,6 +4,7 @@ Fact names match what the ticket actions pass to `check_decision`; facts stored 
 also carry an ORM path so "which tickets may I ...?" compiles to one query.
 """
 
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Expression, OuterRef, Subquery
@@ -19,7 +20,7 @@ from latitude.scopes.registry import (
     register,
     register_reversal,
 )
-from latitude.tickets.choices import OPEN_STATUSES, Kind, Priority, Status
+from latitude.tickets.choices import OPEN_STATUSES, ApprovalAnswer, Kind, Priority, Status
 from latitude.tickets.models import Ticket
 
 SUBJECT = "tickets.Ticket"
@@ -68,6 +69,9 @@ OPEN_CHILDREN = FactSpec(
 REOPEN_COUNT = FactSpec(FactType.NUMBER, _("times reopened"), path="reopen_count")
 AMOUNT = FactSpec(FactType.MONEY, _("amount"))
 CURRENCY = FactSpec(FactType.STRING, _("currency"))
+# A request's cost is stored on the ticket, so "which requests may I approve?" is one query.
+COST = FactSpec(FactType.MONEY, _("cost"), path="cost_amount")
+COST_CURRENCY = FactSpec(FactType.STRING, _("currency"), path="cost_currency")
 
 LIFECYCLE_FACTS = {
     "kind": KIND,
@@ -166,10 +170,26 @@ APPROVE_REQUEST = _ticket_decision(
         "category": CATEGORY,
         "priority": PRIORITY,
         "team": TEAM,
-        "cost_amount": AMOUNT,
-        "currency": CURRENCY,
+        "cost_amount": COST,
+        "currency": COST_CURRENCY,
+        # Whoever may approve may also say no; the answer is recorded with the decision.
+        "answer": FactSpec(FactType.ENUM, _("answer"), choices=tuple(ApprovalAnswer.choices)),
     },
     _("approve service requests"),
+)
+REVOKE_APPROVAL = _ticket_decision(
+    "request.revoke_approval",
+    _("Revoke the approval of a service request"),
+    _("revoke the approval of"),
+    {
+        "service": SERVICE,
+        "category": CATEGORY,
+        "priority": PRIORITY,
+        "team": TEAM,
+        "cost_amount": COST,
+        "currency": COST_CURRENCY,
+    },
+    _("revoke approvals of service requests"),
 )
 GOODWILL = _ticket_decision(
     "ticket.goodwill",
@@ -185,6 +205,34 @@ GOODWILL = _ticket_decision(
     },
     _("grant goodwill credits"),
 )
+REVOKE_GOODWILL = _ticket_decision(
+    "ticket.revoke_goodwill",
+    _("Revoke a goodwill credit"),
+    _("revoke goodwill on"),
+    {
+        "amount": AMOUNT,
+        "currency": CURRENCY,
+        "kind": KIND,
+        "priority": PRIORITY,
+        "service": SERVICE,
+        "team": TEAM,
+    },
+    _("revoke goodwill credits"),
+)
+UNMERGE = _ticket_decision(
+    "ticket.unmerge",
+    _("Undo a merge"),
+    _("undo the merge of"),
+    {
+        "kind": KIND,
+        "priority": PRIORITY,
+        "team": TEAM,
+        "own_merge": FactSpec(
+            FactType.BOOLEAN, _("own merge"), choices=((True, _("yes")), (False, _("no")))
+        ),
+    },
+    _("undo merges"),
+)
 
 
 def _lowers_after_raise(new: dict[str, Any], old: dict[str, Any]) -> bool:
@@ -197,8 +245,25 @@ def _lowers_after_raise(new: dict[str, Any], old: dict[str, Any]) -> bool:
     return raised and lowered
 
 
+def _approval_given(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """Revoking undoes an approval, not a rejection (both are `request.approve` decisions)."""
+    return old.get("answer", ApprovalAnswer.APPROVE) == ApprovalAnswer.APPROVE
+
+
+def _same_goodwill(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """A revocation undoes the grant of the same amount in the same currency on the ticket."""
+    try:
+        same_amount = Decimal(str(new["amount"])) == Decimal(str(old["amount"]))
+    except (KeyError, ArithmeticError, ValueError):
+        return False
+    return same_amount and new.get("currency") == old.get("currency")
+
+
 # Undoings that count as reversals of an earlier decision (within the reversal window).
 register_reversal(ReversalRule("ticket.reopen", ("ticket.resolve", "ticket.close")))
 register_reversal(
     ReversalRule("ticket.set_priority", ("ticket.set_priority",), _lowers_after_raise)
 )
+register_reversal(ReversalRule("request.revoke_approval", ("request.approve",), _approval_given))
+register_reversal(ReversalRule("ticket.revoke_goodwill", ("ticket.goodwill",), _same_goodwill))
+register_reversal(ReversalRule("ticket.unmerge", ("ticket.merge",)))

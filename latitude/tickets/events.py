@@ -21,9 +21,30 @@ MERGED = "ticket.merged"
 MERGED_FROM = "ticket.merged_from"
 WATCHER_ADDED = "ticket.watcher_added"
 WATCHER_REMOVED = "ticket.watcher_removed"
+UNMERGED = "ticket.unmerged"
+UNMERGED_FROM = "ticket.unmerged_from"
+COST_CHANGED = "request.cost_changed"
+APPROVAL_REQUIRED = "request.approval_required"
+APPROVED = "request.approved"
+REJECTED = "request.rejected"
+APPROVAL_REVOKED = "request.approval_revoked"
+GOODWILL_GRANTED = "ticket.goodwill_granted"
+GOODWILL_REVOKED = "ticket.goodwill_revoked"
 
 # Entries a requester may see on the portal timeline; everything else is agent-only.
-PUBLIC_VERBS = {OPENED, STATUS_CHANGED, COMMENTED, ATTACHED, MERGED}
+PUBLIC_VERBS = {
+    OPENED,
+    STATUS_CHANGED,
+    COMMENTED,
+    ATTACHED,
+    MERGED,
+    UNMERGED,
+    APPROVED,
+    REJECTED,
+    APPROVAL_REVOKED,
+    GOODWILL_GRANTED,
+    GOODWILL_REVOKED,
+}
 
 
 def ticket_changed(
@@ -43,6 +64,20 @@ def ticket_changed(
         context=context,
         on_behalf_of=on_behalf_of,
     )
+
+
+def approval_required(*, actor: Any, ticket: Ticket) -> AuditEntry:
+    return ticket_changed(
+        actor=actor,
+        ticket=ticket,
+        verb=APPROVAL_REQUIRED,
+        changes={"approval": ("not_required", "pending")},
+        context={"cost_amount": _amount(ticket.cost_amount), "currency": ticket.cost_currency},
+    )
+
+
+def _amount(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def comment_added(*, actor: Any, comment: Comment) -> AuditEntry:

@@ -157,3 +157,44 @@ class WatcherForm(PanelForm):
     panel = "watcher"
 
     email = forms.EmailField(label=_("E-mail address"))
+
+
+class ApprovalForm(VersionedForm):
+    """Approve, reject or revoke (the button pressed); a reason is needed to reject or revoke."""
+
+    panel = "approval"
+
+    answer = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("reject", _("Reject")), ("revoke", _("Revoke"))]
+    )
+    note = forms.CharField(
+        label=_("Note or reason"), max_length=2000, required=False, widget=forms.Textarea
+    )
+
+
+class CostForm(VersionedForm):
+    panel = "cost"
+
+    cost_amount = forms.CharField(label=_("Cost"), max_length=20)
+    cost_currency = forms.CharField(label=_("Currency"), max_length=3, min_length=3)
+
+
+class GoodwillForm(PanelForm):
+    panel = "goodwill"
+
+    amount = forms.CharField(label=_("Amount"), max_length=20)
+    currency = forms.CharField(label=_("Currency"), max_length=3, min_length=3, initial="EUR")
+    reason = forms.CharField(label=_("Reason"), max_length=2000)
+
+
+class RevokeGoodwillForm(PanelForm):
+    panel = "goodwill_revoke"
+
+    goodwill = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Reason for revoking"), max_length=2000)
+
+
+class UnmergeForm(PanelForm):
+    panel = "unmerge"
+
+    reason = forms.CharField(label=_("Why is it not a duplicate?"), max_length=2000)

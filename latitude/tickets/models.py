@@ -9,7 +9,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from latitude.core.money import validate_currency
 from latitude.tickets.choices import (
+    Approval,
     CloseReason,
     Impact,
     Kind,
@@ -135,6 +137,24 @@ class Ticket(models.Model):
     resolved_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     reopen_count = models.PositiveIntegerField(default=0)
+    approval = models.CharField(
+        _("approval"), max_length=16, choices=Approval.choices, default=Approval.NOT_REQUIRED
+    )
+    cost_amount = models.DecimalField(
+        _("cost"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    cost_currency = models.CharField(
+        _("currency"), max_length=3, blank=True, validators=[validate_currency]
+    )
+    approval_decided_at = models.DateTimeField(null=True, blank=True)
+    approval_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approval_note = models.TextField(_("approval note"), blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -152,10 +172,24 @@ class Ticket(models.Model):
                 name="ticket_unassigned",
                 condition=Q(owner__isnull=True),
             ),
+            models.Index(
+                fields=["team", "-updated_at", "-id"],
+                name="ticket_awaiting_approval",
+                condition=Q(approval="pending"),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(priority__gte=1, priority__lte=4), name="ticket_priority_range"
+            ),
+            models.CheckConstraint(
+                condition=(Q(cost_amount__isnull=True) & Q(cost_currency=""))
+                | (Q(cost_amount__gte=0) & ~Q(cost_currency="")),
+                name="ticket_cost_has_currency",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="request") | Q(approval="not_required"),
+                name="ticket_only_requests_need_approval",
             ),
         ]
 
@@ -253,3 +287,52 @@ class TicketLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_id} {self.kind} {self.target_id}"
+
+
+class Goodwill(models.Model):
+    """A credit or compensation granted to the requester of a ticket; revoked, never deleted."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.PROTECT, related_name="goodwill")
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, validators=[validate_currency])
+    reason = models.TextField(_("reason"))
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Who asked for it when it was granted on approval of their decision request.
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoke_reason = models.TextField(_("reason for revoking"), blank=True)
+
+    class Meta:
+        ordering = ["granted_at", "id"]
+        verbose_name = _("goodwill credit")
+        indexes = [models.Index(fields=["ticket", "granted_at", "id"], name="goodwill_ticket")]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="goodwill_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(revoked_at__isnull=True) | ~Q(revoke_reason=""),
+                name="goodwill_revoked_with_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency} on {self.ticket_id}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -1,6 +1,7 @@
 """Request and response shapes of the tickets API. Shape only: every rule lives in actions."""
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated
 
 from ninja import Schema
@@ -9,7 +10,15 @@ from pydantic import ConfigDict, Field
 from latitude.api.pagination import Page
 from latitude.api.schemas import CategoryRef, Id, PersonRef, ServiceRef, TeamRef
 from latitude.tickets.actions.conversation import MAX_COMMENT_CHARS
-from latitude.tickets.choices import CloseReason, Impact, Kind, Priority, Status, Urgency
+from latitude.tickets.choices import (
+    Approval,
+    CloseReason,
+    Impact,
+    Kind,
+    Priority,
+    Status,
+    Urgency,
+)
 from latitude.tickets.selectors import QUEUES, SORTS
 
 Subject = Annotated[str, Field(min_length=1, max_length=200)]
@@ -60,6 +69,12 @@ class TicketOut(TicketListItem):
     resolved_at: datetime | None
     closed_at: datetime | None
     reopen_count: int
+    approval: Approval
+    cost_amount: Decimal | None
+    cost_currency: str = Field(description="ISO 4217; empty without a cost")
+    approval_decided_at: datetime | None
+    approval_decided_by: PersonRef | None
+    approval_note: str
 
     @staticmethod
     def resolve_close_reason(obj: object) -> str | None:
@@ -98,6 +113,10 @@ class TicketIn(StrictIn):
     urgency: Urgency = Urgency.LOW
     requester_id: Id | None = Field(None, description="agents only: open on someone's behalf")
     team_id: Id | None = Field(None, description="agents only: route to this team")
+    cost_amount: Decimal | None = Field(
+        None, description="agents only: what the request costs (else the service's default)"
+    )
+    cost_currency: str = Field("", max_length=3, description="ISO 4217 code of cost_amount")
 
 
 class TicketPatch(StrictIn):
@@ -192,3 +211,38 @@ class CommentPage(Page[CommentOut]):
 
 class AttachmentPage(Page[AttachmentOut]):
     pass
+
+
+class ApproveIn(StrictIn):
+    note: Reason = ""
+
+
+class DecisionReasonIn(StrictIn):
+    """Rejecting, revoking and unmerging say why."""
+
+    reason: Reason
+
+
+class CostIn(StrictIn):
+    cost_amount: Decimal
+    cost_currency: str = Field(max_length=3, description="ISO 4217, such as EUR")
+
+
+class GoodwillIn(StrictIn):
+    amount: Decimal = Field(description="above zero, at most two decimals")
+    currency: str = Field(max_length=3, description="ISO 4217, such as EUR")
+    reason: Reason
+
+
+class GoodwillOut(Schema):
+    id: int
+    ticket_id: int
+    amount: Decimal
+    currency: str
+    reason: str
+    granted_by: PersonRef | None
+    requested_by_id: int | None
+    granted_at: datetime
+    revoked_at: datetime | None
+    revoked_by: PersonRef | None
+    revoke_reason: str

@@ -5,10 +5,13 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from latitude.core.audit import subject_type_of
 from latitude.core.errors import InvalidInput, NotFound
+from latitude.core.models import AuditEntry
 from latitude.core.pagination import KeysetPage, keyset_page
+from latitude.tickets import events
 from latitude.tickets.choices import OPEN_STATUSES, Status
-from latitude.tickets.models import Attachment, Comment, Ticket, TicketLink
+from latitude.tickets.models import Attachment, Comment, Goodwill, Ticket, TicketLink
 from latitude.tickets.search import matching_ticket_ids
 from latitude.tickets.visibility import visibility_filter, works_on_filter
 
@@ -78,7 +81,7 @@ def get_ticket_for(actor: Any, ticket_id: int | str, *, for_update: bool = False
     lookup = _ticket_lookup(ticket_id)
     ticket = (
         queryset.filter(lookup)
-        .select_related(*LIST_RELATED, "category", "parent", "merged_into")
+        .select_related(*LIST_RELATED, "category", "parent", "merged_into", "approval_decided_by")
         .first()
     )
     if ticket is None:
@@ -188,3 +191,27 @@ def related_tickets_for(actor: Any, ticket: Ticket) -> QuerySet[Ticket]:
     )
     other_ids = {target if source == ticket.pk else source for source, target in pairs}
     return visible_tickets(actor).filter(pk__in=other_ids).order_by("id")
+
+
+def goodwill_for(actor: Any, ticket: Ticket) -> QuerySet[Goodwill]:
+    """The goodwill credits on a ticket the actor may see (granted and revoked, oldest first)."""
+    if not Ticket.objects.filter(visibility_filter(actor), pk=ticket.pk).exists():
+        return Goodwill.objects.none()
+    return Goodwill.objects.filter(ticket=ticket).select_related("granted_by", "revoked_by")
+
+
+def merge_entry(ticket: Ticket) -> AuditEntry | None:
+    """The audit entry of the ticket's latest merge into another (what an unmerge undoes)."""
+    return (
+        AuditEntry.objects.for_subject(subject_type_of(ticket), ticket.pk)
+        .filter(verb=events.MERGED)
+        .order_by("-occurred_at", "-id")
+        .first()
+    )
+
+
+def merged_by(entry: AuditEntry | None, actor: Any) -> bool:
+    """Whether the actor merged it (themself, or through a request someone approved)."""
+    if entry is None:
+        return False
+    return getattr(actor, "pk", None) in (entry.actor_id, entry.on_behalf_of_id)

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from latitude.tickets.choices import Status
+from latitude.tickets.choices import AWAITING_APPROVAL, Status
 
 WORKING = {Status.IN_PROGRESS, Status.WAITING_REQUESTER, Status.WAITING_THIRD_PARTY}
 
@@ -40,3 +40,14 @@ def refusal_reason(current: str, target: str) -> str | None:
 
 def is_reopen(current: str, target: str) -> bool:
     return current in (Status.RESOLVED, Status.CLOSED) and target == Status.IN_PROGRESS
+
+
+def approval_refusal(approval: str, target: str) -> str | None:
+    """Fulfilling a request that waits for its approval is refused: resolving it needs the
+    approval (or a rejection, which the resolution then explains)."""
+    if target == Status.RESOLVED and approval in AWAITING_APPROVAL:
+        return _(
+            "This request is waiting for approval; it can be resolved once it is approved "
+            "or rejected."
+        )
+    return None

@@ -2,7 +2,13 @@
 
 from django import template
 
-from latitude.portal.wording import KIND_WORDS, STATUS_HINTS, STATUS_WORDS
+from latitude.portal.wording import (
+    APPROVAL_HINTS,
+    APPROVAL_WORDS,
+    KIND_WORDS,
+    STATUS_HINTS,
+    STATUS_WORDS,
+)
 
 register = template.Library()
 
@@ -20,3 +26,13 @@ def status_hint(status: str) -> str:
 @register.filter
 def plain_kind(kind: str) -> str:
     return str(KIND_WORDS.get(kind, kind))
+
+
+@register.filter
+def plain_approval(approval: str) -> str:
+    return str(APPROVAL_WORDS.get(approval, ""))
+
+
+@register.filter
+def approval_hint(approval: str) -> str:
+    return str(APPROVAL_HINTS.get(approval, ""))

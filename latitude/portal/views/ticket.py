@@ -17,7 +17,7 @@ from latitude.portal.selectors import public_conversation, public_ticket_files
 from latitude.tickets import actions
 from latitude.tickets.choices import Status
 from latitude.tickets.models import Ticket
-from latitude.tickets.selectors import get_ticket_for
+from latitude.tickets.selectors import get_ticket_for, goodwill_for
 
 
 def _ticket_or_404(actor: Any, number: str) -> Ticket:
@@ -44,6 +44,7 @@ def _context(actor: Any, ticket: Ticket) -> dict[str, Any]:
         "may_accept": is_requester and ticket.status == Status.RESOLVED,
         "may_reopen": is_requester and finished,
         "reopen_days": settings.LATITUDE_REOPEN_CLOSED_DAYS,
+        "goodwill": list(goodwill_for(actor, ticket)),
     }
 
 

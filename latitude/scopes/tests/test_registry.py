@@ -68,3 +68,11 @@ def test_nearest_teams_are_the_ticket_team_then_the_service_owner():
     ticket = TicketFactory(service=ServiceFactory())
     teams = registry.get("ticket.resolve").nearest_teams(ticket)
     assert teams == [ticket.team, ticket.service.owner_team]
+
+
+def test_an_empty_all_inside_a_tree_is_left_out_of_the_sentence():
+    from latitude.scopes.explain import tree_phrase
+
+    specs = registry.get("ticket.resolve").facts
+    tree = {"all": [{"all": []}, {"fact": "priority", "op": "gte", "value": 3}]}
+    assert tree_phrase(tree, specs) == "priority is at least P3 medium"

@@ -1,11 +1,14 @@
 """Shared steps of ticket actions: locking, authorising, saving with a new version."""
 
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from latitude.core.errors import NotFound, NotPermitted, StaleVersion
+from latitude.core.errors import InvalidInput, NotFound, NotPermitted, StaleVersion
+from latitude.core.money import is_currency, parse_amount
 from latitude.tickets.models import Ticket
 from latitude.tickets.visibility import visibility_filter, works_on_filter
 
@@ -44,3 +47,24 @@ def save_ticket(ticket: Ticket, fields: list[str]) -> None:
 
 def snapshot(ticket: Ticket, fields: list[str]) -> dict[str, Any]:
     return {field: getattr(ticket, field) for field in fields}
+
+
+def checked_money(
+    amount: Any, currency: str, *, field: str, currency_field: str, positive: bool = False
+) -> tuple[Decimal, str]:
+    """An amount of at most two decimals and an ISO 4217 code in use, or InvalidInput naming
+    the field at fault."""
+    parsed = parse_amount(amount) if amount is not None else None
+    if parsed is None or (positive and parsed == 0):
+        raise InvalidInput(
+            _("Give an amount above zero with at most two decimals.")
+            if positive
+            else _("Give an amount of zero or more with at most two decimals."),
+            field=field,
+        )
+    code = (currency or "").strip().upper()
+    if not is_currency(code):
+        raise InvalidInput(
+            _("Give an ISO 4217 currency code in use, such as EUR or CHF."), field=currency_field
+        )
+    return parsed, code

@@ -9,7 +9,8 @@ from latitude.catalog.models import Category, Service
 from latitude.core.errors import InvalidInput, NotPermitted
 from latitude.people.models import Team, User
 from latitude.tickets import events, rules
-from latitude.tickets.choices import Impact, Kind, Urgency
+from latitude.tickets.actions.approval import approval_on_open
+from latitude.tickets.choices import Approval, Impact, Kind, Urgency
 from latitude.tickets.models import Ticket, TicketWatcher
 
 
@@ -50,8 +51,12 @@ def open_ticket(
     impact: int = Impact.LOW,
     urgency: int = Urgency.LOW,
     team: Team | None = None,
+    cost_amount: Any = None,
+    cost_currency: str = "",
 ) -> Ticket:
-    """Open an incident or a service request; it routes to the service's team or to triage."""
+    """Open an incident or a service request; it routes to the service's team or to triage.
+    A request for a service that needs approval waits for it (costed as given by an agent, or
+    at the service's default)."""
     requester = requester or actor
     assert requester is not None
     _check_new_ticket(actor, kind=kind, subject=subject, requester=requester)
@@ -60,6 +65,9 @@ def open_ticket(
         raise InvalidInput(_("Impact and urgency are 1 (high) to 3 (low)."), field="impact")
     if team is not None and not (actor.is_agent or actor.is_admin):
         team = None
+    if cost_amount is not None and not (actor.is_agent or actor.is_admin):
+        raise NotPermitted(_("Only agents may state what a request costs."))
+    approval, cost, currency = approval_on_open(kind, service, cost_amount, cost_currency)
     ticket = Ticket.objects.create(
         number=rules.next_number(kind),
         kind=kind,
@@ -72,6 +80,9 @@ def open_ticket(
         urgency=urgency,
         priority=rules.priority_for(impact, urgency),
         team=team or rules.team_for(service),
+        approval=approval,
+        cost_amount=cost,
+        cost_currency=currency,
     )
     if requester.pk != getattr(actor, "pk", None) and getattr(actor, "pk", None):
         TicketWatcher.objects.get_or_create(ticket=ticket, user_id=actor.pk)
@@ -81,4 +92,6 @@ def open_ticket(
         verb=events.OPENED,
         context={"kind": kind, "priority": ticket.priority, "team": ticket.team_id},
     )
+    if approval == Approval.PENDING:
+        events.approval_required(actor=actor, ticket=ticket)
     return ticket

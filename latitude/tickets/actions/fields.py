@@ -9,6 +9,7 @@ from latitude.catalog.models import Category, Service
 from latitude.core.decisions import check_decision, guarded
 from latitude.core.errors import InvalidInput
 from latitude.tickets import events, rules
+from latitude.tickets.actions.approval import require_approval_for_service
 from latitude.tickets.actions.base import lock_workable, save_ticket, snapshot
 from latitude.tickets.choices import Impact, Priority, Urgency
 from latitude.tickets.models import Ticket
@@ -48,8 +49,11 @@ def update_ticket(
         return ticket
     for key, value in wanted.items():
         setattr(ticket, key, value)
-    save_ticket(ticket, list(wanted))
+    approval_fields = require_approval_for_service(ticket) if "service" in changes else []
+    save_ticket(ticket, [*wanted, *approval_fields])
     events.ticket_changed(actor=actor, ticket=ticket, verb=events.UPDATED, changes=changes)
+    if approval_fields:
+        events.approval_required(actor=actor, ticket=ticket)
     return ticket
 
 

@@ -8,11 +8,13 @@ from django.utils.translation import gettext as _
 
 from latitude.core.decisions import check_decision, guarded
 from latitude.core.errors import InvalidInput, InvalidTransition
+from latitude.core.models import AuditEntry
 from latitude.people.models import User
 from latitude.tickets import events
 from latitude.tickets.actions.base import lock_visible, lock_workable, save_ticket
 from latitude.tickets.choices import CloseReason, LinkKind, Status
 from latitude.tickets.models import Comment, Ticket, TicketLink, TicketWatcher
+from latitude.tickets.selectors import merge_entry, merged_by
 
 
 def _ancestors(ticket: Ticket) -> set[int]:
@@ -142,6 +144,74 @@ def merge_ticket(*, actor: Any, ticket_id: int, into_id: int, reason: str = "") 
         context={"duplicate": duplicate.pk, "number": duplicate.number},
     )
     return duplicate
+
+
+def _status_before_merge(entry: AuditEntry | None) -> str:
+    before = ((entry.changes.get("status") or [None]) if entry else [None])[0]
+    open_or_resolved = {*Status.values} - {Status.CLOSED}
+    return before if before in open_or_resolved else Status.IN_PROGRESS
+
+
+@guarded
+def unmerge_ticket(*, actor: Any, ticket_id: int, reason: str) -> Ticket:
+    """Undo a merge: the duplicate reopens in the status it had, the people carried over keep
+    watching the survivor, and a note on both says so."""
+    duplicate = lock_workable(actor, ticket_id)
+    if duplicate.merged_into_id is None:
+        raise InvalidTransition(_("This ticket is not merged into another."), field="reason")
+    if not reason.strip():
+        raise InvalidInput(_("Say why the merge is undone."), field="reason")
+    reason = reason.strip()
+    survivor = lock_workable(actor, duplicate.merged_into_id)
+    entry = merge_entry(duplicate)
+    facts = {
+        "kind": duplicate.kind,
+        "priority": duplicate.priority,
+        "own_merge": merged_by(entry, actor),
+    }
+    check_decision(actor, "ticket.unmerge", duplicate, facts, rationale=reason)
+    restored = _status_before_merge(entry)
+    duplicate.merged_into, duplicate.status = None, restored
+    duplicate.close_reason, duplicate.closed_at = "", None
+    save_ticket(duplicate, ["merged_into", "status", "close_reason", "closed_at"])
+    _unmerge_notes(actor, duplicate, survivor, reason)
+    save_ticket(survivor, [])
+    events.ticket_changed(
+        actor=actor,
+        ticket=duplicate,
+        verb=events.UNMERGED,
+        changes={"status": (Status.CLOSED, restored), "merged_into": (survivor.pk, None)},
+        context={"from": survivor.number, "reason": reason},
+    )
+    events.ticket_changed(
+        actor=actor,
+        ticket=survivor,
+        verb=events.UNMERGED_FROM,
+        context={"duplicate": duplicate.pk, "number": duplicate.number, "reason": reason},
+    )
+    return duplicate
+
+
+def _unmerge_notes(actor: Any, duplicate: Ticket, survivor: Ticket, reason: str) -> None:
+    Comment.objects.bulk_create(
+        [
+            Comment(
+                ticket=duplicate,
+                author=actor,
+                is_internal=True,
+                body=_("No longer a duplicate of %(number)s.") % {"number": survivor.number}
+                + f"\n\n{reason}",
+            ),
+            Comment(
+                ticket=survivor,
+                author=actor,
+                is_internal=True,
+                body=_("%(number)s is no longer merged into this ticket.")
+                % {"number": duplicate.number}
+                + f"\n\n{reason}",
+            ),
+        ]
+    )
 
 
 def _carry_watchers(duplicate: Ticket, survivor: Ticket) -> None:

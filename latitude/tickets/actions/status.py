@@ -20,7 +20,9 @@ DECISION_FOR = {Status.RESOLVED: "ticket.resolve", Status.CLOSED: "ticket.close"
 def _refuse_illegal(ticket: Ticket, target: str) -> None:
     if target not in Status.values:
         raise InvalidInput(_("Unknown status."), field="status")
-    reason = transitions.refusal_reason(ticket.status, target)
+    reason = transitions.refusal_reason(ticket.status, target) or transitions.approval_refusal(
+        ticket.approval, target
+    )
     if reason:
         raise InvalidTransition(reason, field="status")
 

@@ -2,10 +2,10 @@
 
 from ninja import Router
 
-from latitude.tickets.api import conversation, links, tickets, workflow
+from latitude.tickets.api import conversation, decisions, links, tickets, workflow
 
 router = Router()
-for part in (tickets, workflow, links, conversation):
+for part in (tickets, workflow, links, decisions, conversation):
     router.add_router("", part.router)
 
 __all__ = ["router"]

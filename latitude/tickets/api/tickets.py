@@ -78,6 +78,8 @@ def create_ticket(
         impact=payload.impact,
         urgency=payload.urgency,
         team=team_or_none(actor, payload.team_id),
+        cost_amount=payload.cost_amount,
+        cost_currency=payload.cost_currency,
     )
     response["Location"] = f"{request.path.rstrip('/')}/{ticket.pk}"
     return Status(201, with_etag(response, ticket))

@@ -16,6 +16,13 @@ from latitude.tickets.views.changes import (
     transfer_team,
     unlink_related,
 )
+from latitude.tickets.views.decisions import (
+    decide_approval,
+    grant_goodwill,
+    revoke_goodwill,
+    set_cost,
+    unmerge,
+)
 from latitude.tickets.views.detail import detail
 from latitude.tickets.views.queue import queue
 
@@ -27,13 +34,18 @@ __all__ = [
     "attachment",
     "change_priority",
     "change_status",
+    "decide_approval",
     "detail",
+    "grant_goodwill",
     "link_related",
     "merge",
     "queue",
     "remove_watcher",
+    "revoke_goodwill",
+    "set_cost",
     "set_parent",
     "take",
     "transfer_team",
     "unlink_related",
+    "unmerge",
 ]

@@ -23,7 +23,7 @@ from latitude.tickets.views.detail import after_change, with_errors, with_refusa
 Perform = Callable[[Any, Ticket, dict[str, Any]], object]
 
 
-def _run(
+def run_form(
     request: HttpRequest,
     ticket: Ticket,
     panel: str,
@@ -31,7 +31,9 @@ def _run(
     perform: Perform,
     *,
     fallback_field: str | None = None,
+    key: str = "",
 ) -> HttpResponse:
+    """Validate the shape, perform, and answer with the fresh ticket or the refused form."""
     if form.is_valid():
         try:
             perform(request.user, ticket, form.cleaned_data)
@@ -40,12 +42,12 @@ def _run(
                 raise Http404 from exc
             _add_error(form, exc, fallback_field)
         except OutOfScope as exc:
-            return with_refusal(request, ticket, panel, form, exc)
+            return with_refusal(request, ticket, panel, form, exc, key=key)
         except DomainError as exc:
             _add_error(form, exc, fallback_field)
         else:
             return after_change(request, ticket)
-    return with_errors(request, ticket, panel, form)
+    return with_errors(request, ticket, panel, form, key=key)
 
 
 def _run_without_input(
@@ -95,7 +97,7 @@ def _comment_view(internal: bool) -> Callable[[HttpRequest, str], HttpResponse]:
     def view(request: HttpRequest, reference: str) -> HttpResponse:
         ticket = desk_ticket(request, reference)
         form = ticket_forms.CommentForm(request.POST, request.FILES, prefix=panel)
-        return _run(request, ticket, panel, form, perform, fallback_field="body")
+        return run_form(request, ticket, panel, form, perform, fallback_field="body")
 
     view.__name__ = f"add_{panel}"
     return view
@@ -119,7 +121,7 @@ def change_status(request: HttpRequest, reference: str) -> HttpResponse:
         )
 
     ticket = desk_ticket(request, reference)
-    return _run(
+    return run_form(
         request,
         ticket,
         "status",
@@ -143,7 +145,7 @@ def change_priority(request: HttpRequest, reference: str) -> HttpResponse:
         )
 
     ticket = desk_ticket(request, reference)
-    return _run(
+    return run_form(
         request,
         ticket,
         "priority",
@@ -174,7 +176,7 @@ def assign_owner(request: HttpRequest, reference: str) -> HttpResponse:
         )
 
     ticket = desk_ticket(request, reference)
-    return _run(
+    return run_form(
         request,
         ticket,
         "owner",
@@ -215,7 +217,7 @@ def transfer_team(request: HttpRequest, reference: str) -> HttpResponse:
         )
 
     ticket = desk_ticket(request, reference)
-    return _run(
+    return run_form(
         request,
         ticket,
         "team",
@@ -236,7 +238,7 @@ def set_parent(request: HttpRequest, reference: str) -> HttpResponse:
         )
 
     ticket = desk_ticket(request, reference)
-    return _run(
+    return run_form(
         request,
         ticket,
         "parent",
@@ -254,7 +256,7 @@ def link_related(request: HttpRequest, reference: str) -> HttpResponse:
         actions.link_related(actor=actor, ticket_id=ticket.pk, other_id=other.pk)
 
     ticket = desk_ticket(request, reference)
-    return _run(
+    return run_form(
         request,
         ticket,
         "related",
@@ -284,7 +286,7 @@ def merge(request: HttpRequest, reference: str) -> HttpResponse:
         )
 
     ticket = desk_ticket(request, reference)
-    return _run(
+    return run_form(
         request,
         ticket,
         "merge",
@@ -311,7 +313,7 @@ def add_watcher(request: HttpRequest, reference: str) -> HttpResponse:
         actions.add_watcher(actor=actor, ticket_id=ticket.pk, user=person)
 
     ticket = desk_ticket(request, reference)
-    return _run(
+    return run_form(
         request,
         ticket,
         "watcher",

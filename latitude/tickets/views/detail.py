@@ -25,6 +25,12 @@ from latitude.tickets.selectors import (
 )
 from latitude.tickets.transitions import allowed_targets
 from latitude.tickets.views.access import agent_required, desk_ticket
+from latitude.tickets.views.decision_panels import (
+    UNROUTED,
+    blank_decision_forms,
+    decision_offers,
+    goodwill_on,
+)
 from latitude.tickets.views.scope_hints import hints_context, refusal_notice
 from latitude.tickets.views.timeline import build_timeline
 
@@ -58,8 +64,13 @@ def ticket_context(
         "open_children": sum(1 for child in children if child.status in OPEN_STATUSES),
     }
     if working:
-        context.update(_work_context(actor, ticket))
-        context["forms"] = {**_blank_forms(ticket), **(bound or {})}
+        context["goodwill"] = goodwill_on(ticket)
+        context.update(_work_context(actor, ticket, context["goodwill"]))
+        context["forms"] = {
+            **_blank_forms(ticket),
+            **blank_decision_forms(ticket),
+            **(bound or {}),
+        }
     return context
 
 
@@ -67,14 +78,14 @@ def _related(actor: Any, ticket: Ticket) -> Any:
     return related_tickets_for(actor, ticket).only("id", "number", "subject", "status")
 
 
-def _work_context(actor: Any, ticket: Ticket) -> dict[str, Any]:
+def _work_context(actor: Any, ticket: Ticket, goodwill: list[Any]) -> dict[str, Any]:
     agents: list[User] = []
     if ticket.team is not None:
         agents = list(agents_of_team(ticket.team).only("id", "full_name", "email"))
     targets = _ordered_targets(ticket.status)
     return {
         "status_targets": targets,
-        **hints_context(actor, ticket, targets),
+        **hints_context(actor, ticket, targets, decision_offers(actor, ticket, goodwill), UNROUTED),
         "agents": agents,
         "teams": list(visible_teams(actor).only("id", "name")),
         "may_take": ticket.owner_id != actor.pk and any(agent.pk == actor.pk for agent in agents),
@@ -137,20 +148,29 @@ def _out_of_sight(request: HttpRequest, ticket: Ticket) -> HttpResponse:
 
 
 def with_refusal(
-    request: HttpRequest, ticket: Ticket, panel: str, form: forms.Form, refusal: OutOfScope
+    request: HttpRequest,
+    ticket: Ticket,
+    panel: str,
+    form: forms.Form,
+    refusal: OutOfScope,
+    *,
+    key: str = "",
 ) -> HttpResponse:
     """Out of scope: the ticket is unchanged and a decision request went to the nearest
     holders; the whole ticket is shown again so that its pending decisions list it too."""
-    context = ticket_context(request, ticket, bound={panel: form})
+    context = ticket_context(request, ticket, bound={key or panel: form})
     context["refusal"] = refusal_notice(panel, refusal)
     if not is_partial(request):
         return render(request, PAGE_TEMPLATE, context, status=403)
     return render(request, TICKET_TEMPLATE, context)
 
 
-def with_errors(request: HttpRequest, ticket: Ticket, panel: str, form: forms.Form) -> HttpResponse:
-    """Show the refused form where it was: only its panel for htmx, the whole page otherwise."""
-    context = ticket_context(request, ticket, bound={panel: form})
+def with_errors(
+    request: HttpRequest, ticket: Ticket, panel: str, form: forms.Form, *, key: str = ""
+) -> HttpResponse:
+    """Show the refused form where it was: only its panel for htmx, the whole page otherwise.
+    `key` names the form when a panel holds several (the cost form in the approval panel)."""
+    context = ticket_context(request, ticket, bound={key or panel: form})
     if not is_partial(request):
         return render(request, PAGE_TEMPLATE, context, status=422)
     response = render(request, f"tickets/panels/_{panel}.html", context, status=422)

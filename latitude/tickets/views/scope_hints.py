@@ -41,11 +41,20 @@ def _offered(ticket: Ticket, targets: list[Status]) -> dict[str, dict[str, Any] 
     return offered
 
 
-def hints_context(actor: Any, ticket: Ticket, targets: list[Status]) -> dict[str, Any]:
+def hints_context(
+    actor: Any,
+    ticket: Ticket,
+    targets: list[Status],
+    extra: dict[str, dict[str, Any] | None] | None = None,
+    unrouted: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
     """Verdicts for every guarded action on the page (one evaluation each, grants read once)
-    and the decision requests still waiting on the ticket (one query)."""
-    verdicts: dict[str, Verdict] = verdicts_for(actor, ticket, _offered(ticket, targets))
-    share_candidates(verdicts.values())
+    and the decision requests still waiting on the ticket (one query). `extra` are further
+    decisions the page offers (approval, goodwill, unmerge); `unrouted` those whose hint names
+    nobody to send it to."""
+    offered = {**_offered(ticket, targets), **(extra or {})}
+    verdicts: dict[str, Verdict] = verdicts_for(actor, ticket, offered)
+    share_candidates(v for name, v in verdicts.items() if name not in unrouted)
     by_target = {
         target.value: verdicts[name]
         for target in targets

@@ -20,6 +20,7 @@ from latitude.scopes import timeline as decision_timeline
 from latitude.tickets import events
 from latitude.tickets.choices import Impact, Priority, Status, Urgency
 from latitude.tickets.models import Comment, Ticket
+from latitude.tickets.views.sentences import DECISION_SENTENCES
 
 # Shown through the comment itself rather than as a separate line.
 HIDDEN_VERBS = {events.COMMENTED}
@@ -175,6 +176,8 @@ def _detail(entry: AuditEntry, *, agent_view: bool) -> str:
     if resolution:
         return str(resolution)
     reason = entry.context.get("reason")
+    if entry.verb == events.REJECTED and reason:
+        return str(reason)  # addressed to the requester
     if agent_view and reason and reason != "requester_replied":
         return str(reason)
     return decision_timeline.detail(entry) if agent_view else ""
@@ -335,4 +338,5 @@ SENTENCES: dict[str, Callable[[AuditEntry, Names], str]] = {
     events.MERGED_FROM: _merged_from,
     events.WATCHER_ADDED: _watcher_added,
     events.WATCHER_REMOVED: _watcher_removed,
+    **DECISION_SENTENCES,
 }

@@ -59,6 +59,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {label:<20} {count}")
         statuses = ", ".join(f"{status} {count}" for status, count in result.statuses.items())
         self.stdout.write(f"  tickets by status    {statuses}")
+        decisions = ", ".join(f"{label} {count}" for label, count in result.decisions.items())
+        self.stdout.write(f"  decisions            {decisions}")
         self.stdout.write(self.style.SUCCESS(f"Demo desk ready in {result.seconds:.1f} s."))
         self.stdout.write(f"\nSign in at {URL} (start it with `latitude serve`):")
         for account in result.accounts:
