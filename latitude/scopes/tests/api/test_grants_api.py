@@ -67,7 +67,7 @@ def test_the_list_costs_the_same_queries_for_two_grants_and_for_twenty(
         )
 
     with django_assert_max_num_queries(6):
-        response = client.get(GRANTS, {"size": 30})
+        response = client.get(GRANTS, {"size": 50})
 
     assert len(response.json()["items"]) == STANDARD_COUNT + 20
 
