@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo serve test test-fast lint typecheck check messages bench bench-full clean
+.PHONY: install demo serve worker test test-fast lint typecheck check messages bench bench-full clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -n "$(PYTHON)" || { echo "Python >= 3.11 is required"; exit 1; }
@@ -30,6 +30,9 @@ demo: install
 
 serve: install
 	$(BIN)/latitude serve --port $(PORT)
+
+worker: install
+	$(BIN)/latitude worker
 
 test: install
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)

@@ -1,6 +1,7 @@
 """The `latitude` console command: what operators need, as thin wrappers over Django commands.
 
 latitude serve [--port N] [--host H]   serve the desk (development server; see docs for gunicorn)
+latitude worker [--batch]              run background tasks and periodic jobs (several may run)
 latitude migrate                       apply database migrations
 latitude demo [--if-empty]             load the demo organisation
 latitude createadmin                   create an administrator interactively

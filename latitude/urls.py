@@ -12,6 +12,7 @@ urlpatterns = [
     path("desk/latitude/", include("latitude.scopes.urls")),
     path("desk/", include("latitude.tickets.urls")),
     path("portal/", include("latitude.portal.urls")),
+    path("notifications/", include("latitude.notifications.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -5,6 +5,7 @@ from ninja import NinjaAPI, Swagger
 from latitude.api.auth import api_auth
 from latitude.api.errors import install_problem_handlers
 from latitude.catalog.api import router as catalog_router
+from latitude.notifications.api import router as notifications_router
 from latitude.people.api import people_router, teams_router
 from latitude.scopes.api import router as scopes_router
 from latitude.tickets.api import router as tickets_router
@@ -36,3 +37,4 @@ api.add_router("", people_router)
 api.add_router("", teams_router)
 api.add_router("", catalog_router)
 api.add_router("", scopes_router)
+api.add_router("", notifications_router)

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "latitude.tickets",
     "latitude.sla",
     "latitude.scopes",
+    "latitude.worker",
+    "latitude.notifications",
     "latitude.portal",
     "latitude.demo",
     "latitude.bench",
@@ -154,11 +156,12 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Latitude <desk@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-TASKS = {
-    "default": {
-        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"),
-    }
-}
+TASKS_BACKEND = env_str("TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+# The Redis backend (django-tasks-rq) needs django-rq and a queue of the same name.
+RQ_QUEUES = {"default": {"URL": env_str("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+if TASKS_BACKEND.startswith("django_tasks_rq"):
+    INSTALLED_APPS += ["django_rq"]
 
 LOGGING = {
     "version": 1,
@@ -190,6 +193,25 @@ LATITUDE_ATTACHMENT_TYPES = env_list(
     ],
 )
 LATITUDE_PAGE_SIZE = env_int("LATITUDE_PAGE_SIZE", 25)
+LATITUDE_SITE_NAME = env_str("LATITUDE_SITE_NAME", "Latitude")
+LATITUDE_BASE_URL = env_str("LATITUDE_BASE_URL", "http://127.0.0.1:8000")
+LATITUDE_EMAIL_DOMAIN = env_str("LATITUDE_EMAIL_DOMAIN", "latitude.localhost")
+
+# Background work (see docs/operations.md).
+LATITUDE_TASK_MAX_ATTEMPTS = env_int("LATITUDE_TASK_MAX_ATTEMPTS", 5)
+LATITUDE_TASK_RETRY_SECONDS = env_int("LATITUDE_TASK_RETRY_SECONDS", 30)
+LATITUDE_WORKER_HEARTBEAT_SECONDS = env_int("LATITUDE_WORKER_HEARTBEAT_SECONDS", 15)
+LATITUDE_WORKER_LOST_SECONDS = env_int("LATITUDE_WORKER_LOST_SECONDS", 120)
+LATITUDE_TASK_RESULTS_KEEP_DAYS = env_int("LATITUDE_TASK_RESULTS_KEEP_DAYS", 14)
+
+# Notifications.
+LATITUDE_OUTBOX_MAX_ATTEMPTS = env_int("LATITUDE_OUTBOX_MAX_ATTEMPTS", 10)
+LATITUDE_OUTBOX_RETRY_SECONDS = env_int("LATITUDE_OUTBOX_RETRY_SECONDS", 60)
+LATITUDE_OUTBOX_LEASE_SECONDS = env_int("LATITUDE_OUTBOX_LEASE_SECONDS", 300)
+LATITUDE_OUTBOX_KEEP_DAYS = env_int("LATITUDE_OUTBOX_KEEP_DAYS", 30)
+LATITUDE_DIGEST_HOUR = env_int("LATITUDE_DIGEST_HOUR", 7)
+LATITUDE_BELL_POLL_SECONDS = env_int("LATITUDE_BELL_POLL_SECONDS", 60)
+
 # Decision scopes: how long a decision request waits before it expires, how many of the
 # nearest holders it goes to, and within how many days an undoing counts as a reversal.
 LATITUDE_DECISION_REQUEST_HOURS = env_int("LATITUDE_DECISION_REQUEST_HOURS", 72)

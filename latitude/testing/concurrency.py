@@ -1,29 +1,29 @@
-"""Racing tests on real connections: a database file every thread can contend for, and calls
-started at the same moment on their own connections."""
+"""Helpers for tests where threads race on real database connections.
+
+pytest-django's SQLite test database lives in memory with a shared cache, where writers fail
+at once with "database table is locked" instead of queueing as they do on a file. `file_database`
+copies it to a file (same schema, same WAL/IMMEDIATE options) and points every connection at
+that file for one test; on PostgreSQL it does nothing.
+"""
 
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from django.db import connection, connections
 
 
-def shared_database(tmp_path: Path) -> Iterator[None]:
-    """Give every thread a real database to contend for (use as a generator fixture).
-
-    pytest-django's SQLite test database lives in memory with a shared cache, where writers
-    fail at once with "database table is locked" instead of queueing. For these tests only,
-    copy it to a file (same schema, same WAL/IMMEDIATE options) and point every connection
-    at that file; PostgreSQL needs nothing.
-    """
+@contextmanager
+def file_database(directory: Path) -> Iterator[None]:
     if connection.vendor != "sqlite" or not connection.is_in_memory_db():
         yield
         return
     connection.ensure_connection()
-    path = tmp_path / "race.sqlite3"
+    path = directory / "race.sqlite3"
     with sqlite3.connect(path) as copy:
         connection.connection.backup(copy)
     settings_dict = connection.settings_dict
@@ -39,7 +39,7 @@ def shared_database(tmp_path: Path) -> Iterator[None]:
 
 
 def run_together(calls: list[Callable[[], Any]]) -> list[Any]:
-    """Start every call at the same moment, each on its own connection; return results or errors."""
+    """Start every call at the same moment, each on its own connection; results or errors."""
     barrier = threading.Barrier(len(calls))
 
     def run(call: Callable[[], Any]) -> Any:
@@ -53,3 +53,9 @@ def run_together(calls: list[Callable[[], Any]]) -> list[Any]:
 
     with ThreadPoolExecutor(max_workers=len(calls)) as pool:
         return list(pool.map(run, calls))
+
+
+def shared_database(tmp_path: Path) -> Iterator[None]:
+    """`file_database` for generator fixtures: `yield from shared_database(tmp_path)`."""
+    with file_database(tmp_path):
+        yield

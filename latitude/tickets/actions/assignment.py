@@ -9,6 +9,7 @@ from latitude.core.decisions import check_decision, guarded
 from latitude.core.errors import Conflict, InvalidInput, InvalidTransition
 from latitude.people.models import Team, TeamMembership, User
 from latitude.tickets import events
+from latitude.tickets import notification_events as notices
 from latitude.tickets.actions.base import lock_workable, save_ticket
 from latitude.tickets.choices import Status
 from latitude.tickets.models import Ticket
@@ -37,6 +38,7 @@ def _set_owner(actor: Any, ticket: Ticket, owner: User | None) -> Ticket:
     if "status" in fields:
         changes["status"] = (Status.NEW, Status.IN_PROGRESS)
     events.ticket_changed(actor=actor, ticket=ticket, verb=events.OWNER_CHANGED, changes=changes)
+    notices.owner_changed(actor=actor, ticket=ticket)
     return ticket
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from latitude.core.errors import InvalidInput, InvalidTransition, NotPermitted
 from latitude.tickets import events
+from latitude.tickets import notification_events as notices
 from latitude.tickets.actions.base import lock_visible, save_ticket
 from latitude.tickets.choices import Status
 from latitude.tickets.models import Attachment, Comment, Ticket
@@ -94,6 +95,7 @@ def add_comment(*, actor: Any, ticket_id: int, body: str, internal: bool = False
         fields += _after_requester_reply(ticket)
     save_ticket(ticket, fields)
     events.comment_added(actor=actor, comment=comment)
+    notices.comment_added(actor=actor, comment=comment)
     if "status" in fields:
         events.ticket_changed(
             actor=actor,

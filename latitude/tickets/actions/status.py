@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from latitude.core.decisions import check_decision, guarded, note_decision_by_right
 from latitude.core.errors import ConfirmationRequired, InvalidInput, InvalidTransition, NotPermitted
 from latitude.tickets import events, transitions
+from latitude.tickets import notification_events as notices
 from latitude.tickets.actions.base import lock_visible, lock_workable, save_ticket
 from latitude.tickets.choices import OPEN_STATUSES, CloseReason, Status
 from latitude.tickets.models import Ticket
@@ -121,6 +122,7 @@ def _transition(
         changes={"status": (previous, target)},
         context=context or None,
     )
+    notices.status_changed(actor=actor, ticket=ticket, previous=previous)
     return ticket
 
 

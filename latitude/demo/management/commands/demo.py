@@ -4,8 +4,10 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from latitude.demo import generator
+from latitude.notifications import outbox
 
 URL = "http://127.0.0.1:8000/"
 
@@ -52,6 +54,8 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"Creating the demo desk ({tickets} tickets, seed {seed}) ...")
         result = generator.generate(seed=seed, tickets=tickets)
+        cancelled = outbox.cancel_pending(created_before=timezone.now())
+        self.stdout.write(f"  {'e-mails not sent':<20} {cancelled} (the demo's history is past)")
         self._report(result)
 
     def _report(self, result: generator.DemoResult) -> None:
