@@ -32,6 +32,8 @@ def inform_if_asked(verdict: Any, record: DecisionRecord) -> None:
     ]
     if not recipients:
         return
+    from latitude.scopes import notification_events
+
     audit.record(
         actor=record.actor,
         verb=INFORMED,
@@ -42,3 +44,4 @@ def inform_if_asked(verdict: Any, record: DecisionRecord) -> None:
             "informed": [person.pk for person in recipients],
         },
     )
+    notification_events.informed(record=record, people=recipients)

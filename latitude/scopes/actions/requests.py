@@ -22,7 +22,7 @@ from latitude.core.errors import (
     OutOfScope,
     StaleVersion,
 )
-from latitude.scopes import events, routing
+from latitude.scopes import events, notification_events, routing
 from latitude.scopes.enforcement import Approval, carrying_out
 from latitude.scopes.evaluator import Verdict, evaluate
 from latitude.scopes.models import (
@@ -61,6 +61,8 @@ def open_request(refusal: OutOfScope, action: str, kwargs: dict[str, Any]) -> No
         )
     )
     events.request_event(verdict.actor, events.REQUESTED, request, reused=reused)
+    if not reused:
+        notification_events.routed(actor=verdict.actor, request=request)
     refusal.decision_request_id = request.pk
     refusal.extra["decision_request"] = request.pk
 
@@ -190,6 +192,7 @@ def approve_request(
     record = approval.record or _approved_without_change(actor, request, note)
     _close(request, RequestStatus.APPROVED, actor, note.strip())
     events.request_event(actor, events.APPROVED, request)
+    notification_events.answered(actor=actor, request=request)
     return record
 
 
@@ -233,6 +236,7 @@ def decline_request(
     record = _closing_record(actor, request, DecisionOutcome.DECLINED, reason.strip())
     _close(request, RequestStatus.DECLINED, actor, reason.strip())
     events.request_event(actor, events.DECLINED, request)
+    notification_events.answered(actor=actor, request=request)
     return record
 
 
@@ -279,6 +283,7 @@ def expire_request(*, request_id: int) -> bool:
     _closing_record(EXPIRER, request, DecisionOutcome.EXPIRED, "")
     _close(request, RequestStatus.EXPIRED, EXPIRER, "")
     events.request_event(EXPIRER, events.EXPIRED, request)
+    notification_events.expired(request=request)
     return True
 
 
@@ -293,7 +298,9 @@ def reroute_request(*, request_id: int) -> int:
     )
     if request is None:
         return 0
+    last_rank = max(request.routes.values_list("rank", flat=True), default=0)
     gone = routing.reroute_away(request, subject_of(request))
     if gone:
         events.request_event(EXPIRER, events.REROUTED, request, away=[r.person_id for r in gone])
+        notification_events.routed(actor=EXPIRER, request=request, after_rank=last_rank)
     return len(gone)
