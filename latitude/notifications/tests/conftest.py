@@ -5,6 +5,13 @@ from pathlib import Path
 import pytest
 
 from latitude.notifications.registry import EventType, register_event
+from latitude.testing.factories import (
+    AdminFactory,
+    AgentFactory,
+    RequesterFactory,
+    TeamFactory,
+    member_of,
+)
 
 TEST_EVENT = register_event(
     EventType(
@@ -35,3 +42,15 @@ def _test_templates(settings):
     engine["DIRS"] = [*engine["DIRS"], TEST_TEMPLATES]
     settings.TEMPLATES = [engine]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def people():
+    """One person for each role of the permission matrices."""
+    team, other = TeamFactory(), TeamFactory()
+    return {
+        "requester": RequesterFactory(),
+        "other_agent": member_of(other, AgentFactory()),
+        "agent": member_of(team, AgentFactory()),
+        "admin": AdminFactory(),
+    }

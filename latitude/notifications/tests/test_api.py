@@ -7,29 +7,11 @@ from latitude.api.testing import client_for, send
 from latitude.notifications import actions
 from latitude.notifications.models import Notification, Preference
 from latitude.notifications.tests.conftest import TEST_EVENT
-from latitude.testing.factories import (
-    AdminFactory,
-    AgentFactory,
-    RequesterFactory,
-    TeamFactory,
-    member_of,
-)
 
 ROLES = ("requester", "other_agent", "agent", "admin")
 BASE = "/api/v1/me/notifications"
 PREFS = "/api/v1/me/notification-preferences"
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def people():
-    team, other = TeamFactory(), TeamFactory()
-    return {
-        "requester": RequesterFactory(),
-        "other_agent": member_of(other, AgentFactory()),
-        "agent": member_of(team, AgentFactory()),
-        "admin": AdminFactory(),
-    }
 
 
 @pytest.fixture

@@ -9,27 +9,11 @@ from latitude.notifications.models import Notification, Preference
 from latitude.notifications.selectors import choices_of
 from latitude.notifications.tests.conftest import TEST_EVENT
 from latitude.testing.factories import (
-    AdminFactory,
-    AgentFactory,
-    RequesterFactory,
-    TeamFactory,
     TicketFactory,
-    member_of,
 )
 
 ROLES = ("requester", "other_agent", "agent", "admin")
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def people():
-    team, other = TeamFactory(), TeamFactory()
-    return {
-        "requester": RequesterFactory(),
-        "other_agent": member_of(other, AgentFactory()),
-        "agent": member_of(team, AgentFactory()),
-        "admin": AdminFactory(),
-    }
 
 
 @pytest.fixture
