@@ -1,0 +1,24 @@
+"""The SLA pages, mounted under /desk/sla/."""
+
+from django.urls import path
+
+from latitude.sla.pages import calendars, overview
+
+app_name = "sla"
+
+calendar = "calendars/<int:calendar_id>/"
+
+urlpatterns = [
+    path("", overview.settings_home, name="settings"),
+    path("calendars/new", calendars.calendar_new, name="calendar_new"),
+    path(calendar, calendars.calendar_detail, name="calendar"),
+    path(calendar + "settings", calendars.calendar_settings, name="calendar_settings"),
+    path(calendar + "hours", calendars.calendar_hours, name="calendar_hours"),
+    path(calendar + "preview", calendars.calendar_preview, name="calendar_preview"),
+    path(calendar + "exceptions", calendars.exception_add, name="exception_add"),
+    path(
+        calendar + "exceptions/<int:exception_id>/remove",
+        calendars.exception_remove,
+        name="exception_remove",
+    ),
+]
