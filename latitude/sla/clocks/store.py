@@ -93,7 +93,8 @@ def refresh_ticket(ticket: Any, *, actor: Any) -> dict[str, SlaClock]:
     now = timezone.now()
     trail = trails([ticket]).get(ticket.pk, [])
     terms = resolver.terms(TicketFacts.of(ticket))
-    if ticket.is_open and recorded_terms(trail) != terms:
+    recorded = recorded_terms(trail)
+    if ticket.is_open and recorded != terms and (recorded or terms.policy_id):
         entry = audit.record(
             actor=actor, verb=TERMS_SET, subject=ticket, context=terms.as_context()
         )
