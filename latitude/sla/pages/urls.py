@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from latitude.sla.pages import calendars, overview
+from latitude.sla.pages import breaching, calendars, overview, reports
 
 app_name = "sla"
 
@@ -10,6 +10,8 @@ calendar = "calendars/<int:calendar_id>/"
 
 urlpatterns = [
     path("", overview.settings_home, name="settings"),
+    path("breaching", breaching.breaching, name="breaching"),
+    path("reports", reports.reports, name="reports"),
     path("calendars/new", calendars.calendar_new, name="calendar_new"),
     path(calendar, calendars.calendar_detail, name="calendar"),
     path(calendar + "settings", calendars.calendar_settings, name="calendar_settings"),
