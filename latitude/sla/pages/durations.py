@@ -12,7 +12,9 @@ from latitude.core.errors import InvalidInput
 
 MAX_MINUTES = 10_000 * 60
 _NUMBER = r"\d+(?:[.,]\d+)?"
-_PART = re.compile(rf"({_NUMBER})\s*(h|hours?|std\.?|stunden?|m|min\.?|minutes?|minuten?)", re.I)
+# Longest units first: the alternation takes the first that matches.
+_UNIT = r"stunden|stunde|hours|hour|std\.?|h|minuten|minutes|minute|min\.?|m"
+_PART = re.compile(rf"({_NUMBER})\s*({_UNIT})\b\.?", re.I)
 _CLOCK = re.compile(r"^(\d+):([0-5]\d)$")
 
 

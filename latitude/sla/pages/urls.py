@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from latitude.sla.pages import breaching, calendars, overview, reports
+from latitude.sla.pages import breaching, calendars, overview, reports, ticket_clock
 
 app_name = "sla"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("", overview.settings_home, name="settings"),
     path("breaching", breaching.breaching, name="breaching"),
     path("reports", reports.reports, name="reports"),
+    path("tickets/<str:reference>/clock", ticket_clock.clock_change, name="clock_change"),
     path("calendars/new", calendars.calendar_new, name="calendar_new"),
     path(calendar, calendars.calendar_detail, name="calendar"),
     path(calendar + "settings", calendars.calendar_settings, name="calendar_settings"),
