@@ -323,14 +323,15 @@ def _state(clock: _Clock) -> str:
 def compute_clocks(
     trail: Sequence[TrailEvent],
     *,
-    fallback_terms: Terms,
+    fallback_terms: Terms | Callable[[], Terms],
     calendars: Calendars,
     now: datetime,
     started_at: datetime | None = None,
 ) -> dict[str, ClockResult]:
     """Every clock of one ticket, from its trail in order of occurrence.
 
-    The first recorded terms apply from the start; `fallback_terms` only when none are recorded.
+    The first recorded terms apply from the start; `fallback_terms` (or the function giving
+    them) only when none are recorded.
     `started_at` stands in for a trail without a `ticket.opened` entry (tickets imported or made
     by fixtures); a trail with neither computes no clocks.
     """
@@ -338,7 +339,10 @@ def compute_clocks(
     if opened is None:
         return {}
     first_terms = next((e for e in trail if e.verb == TERMS_SET), None)
-    terms = Terms.from_context(first_terms.context) if first_terms else fallback_terms
+    if first_terms is not None:
+        terms = Terms.from_context(first_terms.context)
+    else:
+        terms = fallback_terms() if callable(fallback_terms) else fallback_terms
     walk = _Walk(terms, calendars, opened)
     for event in trail:
         if event.at < opened or event is first_terms:

@@ -23,6 +23,10 @@ from latitude.sla.models import SlaClock
 from latitude.sla.policies import Resolver, TicketFacts
 
 TICKET_TYPE = "tickets.ticket"
+TICKET_FIELDS = (
+    "id", "number", "kind", "priority", "status", "service_id", "team_id", "created_at",
+    "requester__id", "requester__unit_id",
+)  # fmt: skip
 WRITTEN = (
     "policy_id",
     "policy_version",
@@ -70,7 +74,7 @@ def compute(
 ) -> dict[str, ClockResult]:
     return compute_clocks(
         trail,
-        fallback_terms=resolver.terms(TicketFacts.of(ticket)),
+        fallback_terms=lambda: resolver.terms(TicketFacts.of(ticket)),
         calendars=resolver.engine,
         now=now,
         started_at=ticket.created_at,
@@ -111,15 +115,20 @@ def refresh_ticket(ticket: Any, *, actor: Any) -> dict[str, SlaClock]:
 
 
 def apply_results(
-    ticket_id: int, results: dict[str, ClockResult], existing: dict[str, SlaClock]
+    ticket_id: int,
+    results: dict[str, ClockResult],
+    existing: dict[str, SlaClock],
+    *,
+    only_if_different: bool = False,
 ) -> tuple[list[SlaClock], list[SlaClock], list[SlaClock]]:
-    """(rows to update, rows to create, rows to delete) for one ticket."""
+    """(rows to update, rows to create, rows to delete) for one ticket; a batch rebuild leaves
+    rows alone whose due, warning and breach times are already right (`only_if_different`)."""
     changed, created = [], []
     for kind, result in results.items():
         clock = existing.get(kind)
         if clock is None:
             created.append(_filled(SlaClock(ticket_id=ticket_id, kind=kind), result))
-        else:
+        elif not only_if_different or _differs(clock, result):
             changed.append(_filled(clock, result))
     removed = [clock for kind, clock in existing.items() if kind not in results]
     return changed, created, removed
@@ -143,6 +152,13 @@ def _filled(clock: SlaClock, result: ClockResult) -> SlaClock:
     ):
         clock.breach_recorded_at = None
     return clock
+
+
+NOTICED = (*ClockResult.STABLE, "warn_at", "breached_at", "started_at")
+
+
+def _differs(clock: SlaClock, result: ClockResult) -> bool:
+    return any(getattr(clock, name) != getattr(result, name) for name in NOTICED)
 
 
 @dataclass
@@ -180,9 +196,9 @@ def recompute(
     ids = list(Ticket.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), chunk_size):
         tickets = list(
-            Ticket.objects.filter(pk__in=ids[start : start + chunk_size]).select_related(
-                "requester"
-            )
+            Ticket.objects.filter(pk__in=ids[start : start + chunk_size])
+            .select_related("requester")
+            .only(*TICKET_FIELDS)
         )
         with transaction.atomic():
             _recompute_chunk(tickets, resolver, now, report, write)
@@ -202,7 +218,9 @@ def _recompute_chunk(
         report.tickets += 1
         report.clocks += len(results)
         report.differences.extend(differences(ticket, results, existing[ticket.pk]))
-        update, create, delete = apply_results(ticket.pk, results, existing[ticket.pk])
+        update, create, delete = apply_results(
+            ticket.pk, results, existing[ticket.pk], only_if_different=True
+        )
         changed += update
         created += create
         removed += delete
