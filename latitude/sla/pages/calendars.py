@@ -20,6 +20,8 @@ from latitude.sla.models import BusinessCalendar
 from latitude.sla.pages.access import settings_reader_required
 from latitude.sla.pages.durations import parse_duration
 from latitude.sla.pages.forms import CalendarForm, ExceptionForm, HoursForm, PreviewForm
+from latitude.sla.pages.policies import preview_context
+from latitude.sla.pages.policy_forms import DuePreviewForm
 from latitude.sla.pages.preview import due_example, holidays_of
 from latitude.sla.selectors import compiled_calendar
 
@@ -113,6 +115,9 @@ def _detail_context(
         "holidays": holidays_of(calendar, today.year),
         "year": today.year,
         **_preview_context(calendar, PreviewForm(initial=PreviewForm.defaults(today))),
+        **preview_context(
+            request, DuePreviewForm(initial=DuePreviewForm.defaults(today, calendar))
+        ),
     }
     context.update(bound)
     return context

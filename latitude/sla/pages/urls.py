@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from latitude.sla.pages import breaching, calendars, overview, reports, ticket_clock
+from latitude.sla.pages import (
+    breaching,
+    calendars,
+    overview,
+    policies,
+    reports,
+    ticket_clock,
+)
 
 app_name = "sla"
 
@@ -13,6 +20,9 @@ urlpatterns = [
     path("breaching", breaching.breaching, name="breaching"),
     path("reports", reports.reports, name="reports"),
     path("tickets/<str:reference>/clock", ticket_clock.clock_change, name="clock_change"),
+    path("preview", policies.due_preview, name="due_preview"),
+    path("policies/new", policies.policy_new, name="policy_new"),
+    path("policies/<int:policy_id>/", policies.policy_detail, name="policy"),
     path("calendars/new", calendars.calendar_new, name="calendar_new"),
     path(calendar, calendars.calendar_detail, name="calendar"),
     path(calendar + "settings", calendars.calendar_settings, name="calendar_settings"),
