@@ -20,6 +20,7 @@ from latitude.sla.models import SlaPolicy
 from latitude.sla.pages.access import settings_reader_required
 from latitude.sla.pages.policy_forms import DuePreviewForm, PolicyForm
 from latitude.sla.selectors import list_policies, preview
+from latitude.tickets.choices import Kind
 
 FORM_TEMPLATE = "sla/policy_form.html"
 PREVIEW_TEMPLATE = "sla/_due_preview.html"
@@ -108,7 +109,8 @@ def preview_context(request: HttpRequest, form: DuePreviewForm) -> dict[str, Any
     shown_in = (
         zone(result.calendar.time_zone) if result.calendar else timezone.get_current_timezone()
     )
-    return {"due_form": form, "due": result, "due_zone": shown_in}
+    kind = Kind(data["kind"]).label
+    return {"due_form": form, "due": result, "due_zone": shown_in, "due_kind": kind}
 
 
 @require_GET

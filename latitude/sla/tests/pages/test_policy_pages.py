@@ -139,3 +139,15 @@ def test_the_preview_says_when_a_p2_incident_in_munich_is_due(desk, people):
     assert "Friday 7 June 2024, 17:00 (target 30 min)" in html  # response: the last half hour
     assert "Monday 10 June 2024, 11:30 (target 4 h)" in html  # resolution: 30 min + 3 h 30 min
     assert "P1 and P2 incidents" in html
+
+
+def test_the_preview_speaks_german(desk, people):
+    desk.lead.language = "de"
+    desk.lead.save(update_fields=["language"])
+    html = _client(people, "lead").get(
+        reverse("sla:due_preview"),
+        {"kind": "incident", "priority": "2", "opened_day": "2024-06-07",
+         "opened_time": "16:30", "team": str(desk.team.pk)},
+    ).content.decode()  # fmt: skip
+    assert "Ein P2-Ticket (Störung), eröffnet Freitag 7 Juni 2024, 16:30" in html
+    assert "Montag 10 Juni 2024, 11:30 (Zielzeit 4 Std.)" in html

@@ -148,3 +148,14 @@ def test_a_broken_cursor_is_refused_clearly(desk):
     response = _client(desk.agent).get(reverse("sla:breaching"), {"cursor": "nonsense"})
     assert response.status_code == 400
     assert "start again" in response.content.decode()
+
+
+def test_badges_speak_german_to_german_agents(desk):
+    desk.agent.language = "de"
+    desk.agent.save(update_fields=["language"])
+    with installed_clock(berlin(2024, 6, 10, 8)):
+        _open(desk, "Drucker", priority=2)
+    with installed_clock(berlin(2024, 6, 10, 9, 15)):
+        html = _client(desk.agent).get(reverse("tickets:queue"), {"queue": "mine"}).content
+    assert _badges(html.decode()) == [("breached", "45 Min. überfällig")]
+    assert "Bald überfällig" in html.decode()
