@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime, time
 
+from django.utils import translation
+
 from latitude.sla.calendars import Calendar
 from latitude.sla.clocks.timeline import timeline_text
 from latitude.sla.hours import WorkingInterval
@@ -241,3 +243,10 @@ def test_an_extension_after_a_breach_lifts_it():
     trail = [opened(berlin(2024, 6, 11, 8)), extend(berlin(2024, 6, 11, 9, 30), "response", 60)]
     response = clocks(trail, now=berlin(2024, 6, 11, 9, 30))["response"]
     assert (response.breached_at, response.due_at) == (None, berlin(2024, 6, 11, 10))
+
+
+def test_timeline_lines_read_in_german_too():
+    found = clocks([opened(FRIDAY_1630)], now=FRIDAY_1630)
+    started = found["response"].timeline[0]
+    with translation.override("de"):
+        assert timeline_text(started) == "Gestartet: Ziel 1 h Geschäftszeit"
