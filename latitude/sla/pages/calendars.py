@@ -18,6 +18,7 @@ from latitude.sla import actions
 from latitude.sla.errors import NoWorkingTimeError
 from latitude.sla.models import BusinessCalendar
 from latitude.sla.pages.access import settings_reader_required
+from latitude.sla.pages.assignments import AssignmentForm
 from latitude.sla.pages.durations import parse_duration
 from latitude.sla.pages.forms import CalendarForm, ExceptionForm, HoursForm, PreviewForm
 from latitude.sla.pages.policies import preview_context
@@ -113,6 +114,8 @@ def _detail_context(
         "exception_form": ExceptionForm(prefix="exception"),
         "exceptions": list(calendar.exceptions.all()),
         "holidays": holidays_of(calendar, today.year),
+        "assignments": list(calendar.assignments.select_related("service", "team", "unit")),
+        "assignment_form": AssignmentForm(prefix="assign"),
         "year": today.year,
         **_preview_context(calendar, PreviewForm(initial=PreviewForm.defaults(today))),
         **preview_context(
@@ -156,7 +159,7 @@ def _after_write(request: HttpRequest, calendar_id: int, message: str) -> HttpRe
     return redirect("sla:calendar", calendar_id)
 
 
-def _refused_page(request: HttpRequest, calendar_id: int, **bound: Any) -> HttpResponse:
+def refused_page(request: HttpRequest, calendar_id: int, **bound: Any) -> HttpResponse:
     context = _detail_context(request, _calendar(calendar_id), **bound)
     return render(request, DETAIL_TEMPLATE, context, status=422)
 
@@ -175,7 +178,7 @@ def calendar_settings(request: HttpRequest, calendar_id: int) -> HttpResponse:
             _refuse(form, error)
         else:
             return _after_write(request, calendar_id, _("The calendar was saved."))
-    return _refused_page(request, calendar_id, form=form)
+    return refused_page(request, calendar_id, form=form)
 
 
 def _settings_of(form: CalendarForm) -> dict[str, Any]:
@@ -196,7 +199,7 @@ def calendar_hours(request: HttpRequest, calendar_id: int) -> HttpResponse:
             _hours_refusal(hours, error)
         else:
             return _after_write(request, calendar_id, _("The working hours were saved."))
-    return _refused_page(request, calendar_id, hours=hours)
+    return refused_page(request, calendar_id, hours=hours)
 
 
 @require_POST
@@ -219,7 +222,7 @@ def exception_add(request: HttpRequest, calendar_id: int) -> HttpResponse:
             _refuse(form, error)
         else:
             return _after_write(request, calendar_id, _("The exception was added."))
-    return _refused_page(request, calendar_id, exception_form=form)
+    return refused_page(request, calendar_id, exception_form=form)
 
 
 @require_POST

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from latitude.sla.pages import (
+    assignments,
     breaching,
     calendars,
     overview,
@@ -29,6 +30,13 @@ urlpatterns = [
     path(calendar + "hours", calendars.calendar_hours, name="calendar_hours"),
     path(calendar + "preview", calendars.calendar_preview, name="calendar_preview"),
     path(calendar + "exceptions", calendars.exception_add, name="exception_add"),
+    path(calendar + "assignments", assignments.assign, name="assign"),
+    path(
+        calendar + "assignments/<int:assignment_id>/remove",
+        assignments.unassign,
+        name="unassign",
+    ),
+    path(calendar + "default", assignments.make_default, name="make_default"),
     path(
         calendar + "exceptions/<int:exception_id>/remove",
         calendars.exception_remove,

@@ -254,3 +254,39 @@ def test_the_list_costs_the_same_for_many_calendars(
         response = client.get(url)
     assert response.content.decode().count('<tr id="calendar-') == 6
     assert one <= 16
+
+
+def test_admin_assigns_the_calendar_to_a_team_and_removes_it(client_as, munich, people):
+    client = client_as("admin")
+    response = client.post(
+        reverse("sla:assign", args=[munich.pk]), {"assign-team": str(people["team"].pk)}
+    )
+    assert response.status_code == 302
+    row = munich.assignments.get()
+    assert row.team == people["team"]
+    body = client.get(reverse("sla:calendar", args=[munich.pk])).content.decode()
+    assert f"team: {people['team'].name}" in body
+    client.post(reverse("sla:unassign", args=[munich.pk, row.pk]))
+    assert not munich.assignments.exists()
+
+
+def test_an_assignment_names_exactly_one_target(client_as, munich, people):
+    response = client_as("admin").post(reverse("sla:assign", args=[munich.pk]), {})
+    assert response.status_code == 422
+    assert "Choose exactly one service, team or unit." in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["requester", "other_agent", "agent", "lead"])
+def test_only_admins_assign_and_choose_the_default(client_as, munich, people, role):
+    client = client_as(role)
+    client.post(reverse("sla:assign", args=[munich.pk]), {"assign-team": str(people["team"].pk)})
+    client.post(reverse("sla:make_default", args=[munich.pk]))
+    munich.refresh_from_db()
+    assert not munich.assignments.exists()
+    assert not munich.is_default
+
+
+def test_admin_makes_the_calendar_the_default(client_as, munich):
+    client_as("admin").post(reverse("sla:make_default", args=[munich.pk]))
+    munich.refresh_from_db()
+    assert munich.is_default
