@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from latitude.sla.choices import ClockKind
-from latitude.sla.pages.access import agent_required
+from latitude.sla.pages.access import agent_required, may_read_settings
 from latitude.sla.pages.charts import met_and_missed_chart
 from latitude.sla.pages.durations import format_minutes
 from latitude.sla.selectors import ReportRow, report
@@ -98,6 +98,7 @@ def reports(request: HttpRequest) -> HttpResponse:
         "chart": _chart(chart_lines) if chart_lines else None,
         "chart_label": dict(GROUPS)[data["chart"]],
         "csv_query": _csv_query(request),
+        "may_read_settings": may_read_settings(request.user),
     }
     return render(request, "sla/reports.html", context)
 
@@ -156,7 +157,7 @@ def _csv(tables: list[tuple[str, Any, list[Line]]], data: dict[str, Any]) -> Htt
             writer.writerow(
                 [
                     key,
-                    _safe(line.label),
+                    _safe(_csv_group(key, row.group, line.label)),
                     row.met,
                     row.missed,
                     row.running,
@@ -165,6 +166,13 @@ def _csv(tables: list[tuple[str, Any, list[Line]]], data: dict[str, Any]) -> Htt
                 ]
             )
     return response
+
+
+def _csv_group(key: str, group: Any, label: str) -> str:
+    """Months as 2024-06 in the file, so that spreadsheets sort them."""
+    if key == "month" and isinstance(group, date):
+        return f"{group:%Y-%m}"
+    return label
 
 
 def _safe(text: str) -> str:

@@ -155,3 +155,18 @@ def test_reports_are_for_agents_leads_and_admins(desk, role):
     client = Client() if role == "anonymous" else _client(people[role])
     status = client.get(reverse("sla:reports")).status_code
     assert status == {"anonymous": 302, "requester": 404}.get(role, 200)
+
+
+def test_csv_months_are_iso_and_leads_find_the_settings(history):
+    client = _client(history.lead)
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("sla:reports"), {**PERIOD, "format": "csv"}).content.decode()
+            )
+        )
+    )
+    assert [row[1] for row in rows if row[0] == "month"] == ["2024-06"]
+    link = f'<a href="{reverse("sla:settings")}">'
+    assert link in client.get(reverse("sla:reports"), PERIOD).content.decode()
+    assert link not in _client(history.agent).get(reverse("sla:reports"), PERIOD).content.decode()
