@@ -13,7 +13,8 @@ Policies (agents and admins read; admins write through `latitude.sla.actions`):
 
 A ticket's clocks:
     ticket_clocks(actor, ticket_id) -> list[SlaClock]                    stored rows; NotFound
-    clock_details(actor, ticket_id, *, now=None) -> list[ClockDetail]    live, with timeline
+    clock_details(actor, ticket_id, *, now=None) -> list[ClockDetail]    live, with timeline;
+        anyone who sees the ticket (requesters without waiver/extension reasons); NotFound
     clocks_by_ticket(ticket_ids) -> dict[int, list[SlaClock]]            one query, for queues
     badge(clock, *, now=None) -> Badge                                   business minutes left
     breaching_soon(actor, *, within=timedelta(hours=4), now=None) -> QuerySet[SlaClock]
@@ -123,8 +124,12 @@ class ReportRow:
     paused_minutes: int
 
 
+def _is_staff(actor: Any) -> bool:
+    return bool(getattr(actor, "is_agent", False) or getattr(actor, "is_admin", False))
+
+
 def _require_staff(actor: Any) -> None:
-    if not (getattr(actor, "is_agent", False) or getattr(actor, "is_admin", False)):
+    if not _is_staff(actor):
         raise NotFound(_("Not found."))
 
 
@@ -163,13 +168,28 @@ def ticket_clocks(actor: Any, ticket_id: int) -> list[SlaClock]:
 
 
 def clock_details(actor: Any, ticket_id: int, *, now: datetime | None = None) -> list[ClockDetail]:
-    """Each clock computed live from the ticket's trail, paired with its stored row."""
-    from latitude.sla.clocks.store import compute_for_ticket
+    """Each clock computed live from the ticket's trail, paired with its stored row.
 
-    ticket = _visible_ticket(actor, ticket_id)
+    Anyone who sees the ticket sees its clocks (a requester too, on their own ticket); only
+    agents and admins see the reasons given for waivers and extensions."""
+    from latitude.sla.clocks.store import compute_for_ticket
+    from latitude.tickets.models import Ticket
+    from latitude.tickets.visibility import visibility_filter
+
+    ticket = Ticket.objects.filter(visibility_filter(actor), pk=ticket_id).first()
+    if ticket is None:
+        raise NotFound(_("No such ticket."))
     stored = {clock.kind: clock for clock in SlaClock.objects.filter(ticket=ticket)}
     results = compute_for_ticket(ticket, now=now or timezone.now())
+    if not _is_staff(actor):
+        for result in results.values():
+            result.timeline = [_without_reason(item) for item in result.timeline]
     return [ClockDetail(stored.get(kind), results[kind]) for kind in _kinds_in_order(results)]
+
+
+def _without_reason(item: TimelineItem) -> TimelineItem:
+    detail = {key: value for key, value in item.detail.items() if key != "reason"}
+    return TimelineItem(item.at, item.what, item.minutes, detail)
 
 
 def clocks_by_ticket(ticket_ids: Iterable[int]) -> dict[int, list[SlaClock]]:
