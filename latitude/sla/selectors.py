@@ -16,10 +16,11 @@ A ticket's clocks:
     clock_details(actor, ticket_id, *, now=None) -> list[ClockDetail]    live, with timeline;
         anyone who sees the ticket (requesters without waiver/extension reasons); NotFound
     clocks_by_ticket(ticket_ids) -> dict[int, list[SlaClock]]            one query, for queues
-    badge(clock, *, now=None) -> Badge                                   business minutes left
+    badge(clock, *, now=None) -> Badge                                   business minutes left;
+        no query when the clock came from clocks_by_ticket/breaching_soon (calendar selected)
     breaching_soon(actor, *, within=timedelta(hours=4), now=None) -> QuerySet[SlaClock]
         running clocks due before now + within (overdue ones first) on tickets the actor
-        works on, sorted by due time, with ticket, ticket.owner and ticket.team selected
+        works on, sorted by due time, with ticket, ticket.owner, ticket.team, calendar selected
     timeline_text(item) -> str                                           a translated sentence
 
 Preview ("a P2 incident opened Friday 16:30 in Munich is due ..."):
@@ -195,7 +196,8 @@ def _without_reason(item: TimelineItem) -> TimelineItem:
 def clocks_by_ticket(ticket_ids: Iterable[int]) -> dict[int, list[SlaClock]]:
     """Stored clocks of tickets the caller already selected (one query, no access check)."""
     found: dict[int, list[SlaClock]] = {}
-    for clock in _ordered(SlaClock.objects.filter(ticket_id__in=list(ticket_ids))):
+    clocks = SlaClock.objects.filter(ticket_id__in=list(ticket_ids)).select_related("calendar")
+    for clock in _ordered(clocks):
         found.setdefault(clock.ticket_id, []).append(clock)
     return found
 
@@ -205,7 +207,7 @@ def badge(clock: SlaClock, *, now: datetime | None = None) -> Badge:
     now = now or timezone.now()
     remaining = clock.remaining_minutes
     if clock.state == ClockState.RUNNING and clock.due_at is not None:
-        remaining = engine_for(clock.calendar_id).business_minutes_between(now, clock.due_at)
+        remaining = _engine_of(clock).business_minutes_between(now, clock.due_at)
     breached = clock.breached_at is not None or (
         clock.state == ClockState.RUNNING and clock.due_at is not None and clock.due_at <= now
     )
@@ -213,6 +215,14 @@ def badge(clock: SlaClock, *, now: datetime | None = None) -> Badge:
         clock.warn_at is not None and clock.warn_at <= now
     )
     return Badge(clock.kind, clock.state, clock.due_at, remaining, breached, warned)
+
+
+def _engine_of(clock: SlaClock) -> Any:
+    """The clock's calendar without a query when `calendar` was selected with the clock (and
+    compiled before in this process); a deleted calendar counts around the clock."""
+    if clock.calendar_id is None:
+        return engine_for(None)
+    return compiled_calendar(clock.calendar) if clock.calendar else engine_for(None)
 
 
 def breaching_soon(
@@ -227,7 +237,7 @@ def breaching_soon(
     return (
         SlaClock.objects.filter(state=ClockState.RUNNING, due_at__lte=horizon)
         .filter(ticket__in=tickets)
-        .select_related("ticket", "ticket__owner", "ticket__team")
+        .select_related("ticket", "ticket__owner", "ticket__team", "calendar")
         .order_by("due_at", "pk")
     )
 
