@@ -132,3 +132,19 @@ def test_queue_badges_cost_one_query_for_any_number_of_tickets(desk, django_asse
         badges = [badge(clock, now=berlin(2024, 6, 11, 9)) for c in found.values() for clock in c]
     # Response 120 from 08:00: at 09:00, 60 business minutes are left.
     assert [b.remaining_minutes for b in badges if b.kind == "response"] == [60] * 4
+
+
+def test_the_recompute_command_reports_and_fixes_differences(desk):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with freeze_time(berlin(2024, 6, 11, 8)):
+        ticket = open_p4(desk)
+    SlaClock.objects.filter(ticket=ticket, kind="response").delete()
+    out = StringIO()
+    call_command("sla", "recompute", "--dry-run", stdout=out)
+    assert f"{ticket.number} response: missing" in out.getvalue()
+    assert "differences found (dry run, nothing written): 1;" in out.getvalue()
+    call_command("sla", "recompute", stdout=StringIO())
+    assert set(clocks_of(ticket)) == {"response", "resolution"}
