@@ -148,3 +148,23 @@ def test_the_recompute_command_reports_and_fixes_differences(desk):
     assert "differences found (dry run, nothing written): 1;" in out.getvalue()
     call_command("sla", "recompute", stdout=StringIO())
     assert set(clocks_of(ticket)) == {"response", "resolution"}
+
+
+def test_the_report_counts_met_and_missed_by_priority_and_the_breaching_soon_queue(desk):
+    from datetime import timedelta
+
+    from latitude.sla.selectors import breaching_soon, report
+
+    with freeze_time(berlin(2024, 6, 11, 8)):
+        quick, slow = open_p4(desk), open_p4(desk)
+        actions.add_comment(actor=desk.agent, ticket_id=quick.pk, body="On it.")
+    with freeze_time(berlin(2024, 6, 11, 11)):
+        actions.add_comment(actor=desk.agent, ticket_id=slow.pk, body="Sorry, on it.")
+    rows = report(
+        desk.agent, group_by="priority", start=berlin(2024, 6, 1), end=berlin(2024, 7, 1),
+        kind="response",
+    )  # fmt: skip
+    assert [(row.group, row.met, row.missed) for row in rows] == [(4, 1, 1)]
+    soon = breaching_soon(desk.agent, within=timedelta(days=3), now=berlin(2024, 6, 11, 11))
+    assert [clock.ticket_id for clock in soon] == [quick.pk, slow.pk]
+    assert {clock.kind for clock in soon} == {"resolution"}
