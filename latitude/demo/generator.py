@@ -76,7 +76,8 @@ def generate(
         _plan_tickets(org, schedule, rng, now, tickets)
         schedule.run(clock)
     # The clocks were kept by the actions as they happened; bring their breaches up to now.
-    recompute()
+    recompute(now=now)
+    sla.mark_history_announced(now)
     result = DemoResult(
         accounts=demo_accounts(),
         counts=demo_counts(),

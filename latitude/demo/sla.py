@@ -5,13 +5,13 @@ Leipzig with Saxon ones, Vienna with Austrian ones); Security works around the c
 Business Applications by its New York support office's hours, which wins over the site.
 """
 
-from datetime import time
+from datetime import datetime, time
 
 from latitude.demo import catalogue
 from latitude.demo.organisation import Organisation
 from latitude.people.models import User
 from latitude.sla import actions
-from latitude.sla.models import BusinessCalendar
+from latitude.sla.models import BusinessCalendar, SlaClock
 
 WEEKDAYS = range(5)
 DAY = (time(8), time(17))
@@ -59,3 +59,14 @@ def install(org: Organisation) -> list[BusinessCalendar]:
     for position, policy in enumerate(POLICIES, start=1):
         actions.create_policy(actor=admin, position=position * 10, **policy)
     return made
+
+
+def mark_history_announced(now: datetime) -> None:
+    """The demo's past breaches and warnings are history: the worker's first sweep should not
+    flood the owners and leads with two months of them (like the demo's e-mails, cancelled)."""
+    SlaClock.objects.filter(breached_at__lte=now, breach_recorded_at__isnull=True).update(
+        breach_recorded_at=now
+    )
+    SlaClock.objects.filter(warn_at__lte=now, warning_sent_at__isnull=True).update(
+        warning_sent_at=now
+    )

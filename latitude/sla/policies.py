@@ -7,7 +7,7 @@ Policy: the first active policy, by position, whose kind, priorities, service an
 """
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from latitude.sla.calendars import Calendar
@@ -58,28 +58,40 @@ class Resolver:
     costs no further query. Build one per action, or one per batch with `preload_calendars`."""
 
     def __init__(self, *, preload_calendars: bool = False) -> None:
+        self.policies = list(SlaPolicy.objects.filter(is_active=True).order_by("position"))
+        self.preload_calendars = preload_calendars
+        self.engines: dict[int, Calendar] = {}
+
+    # Loaded on first use, so that a desk without policies pays one query per action.
+
+    @cached_property
+    def by_target(self) -> dict[tuple[str, int], BusinessCalendar]:
+        rows = CalendarAssignment.objects.filter(calendar__is_active=True)
+        found: dict[tuple[str, int], BusinessCalendar] = {}
+        for row in rows.select_related("calendar"):
+            target = row.service_id or row.team_id or row.unit_id
+            found[(row.target_kind, target)] = row.calendar  # type: ignore[index]
+        return found
+
+    @cached_property
+    def parents(self) -> dict[int, int | None]:
         from latitude.people.models import OrgUnit
 
-        self.policies = list(SlaPolicy.objects.filter(is_active=True).order_by("position"))
-        rows = CalendarAssignment.objects.filter(calendar__is_active=True).select_related(
-            "calendar"
-        )
-        self.by_target: dict[tuple[str, int], BusinessCalendar] = {}
-        for row in rows:
-            target = row.service_id or row.team_id or row.unit_id
-            self.by_target[(row.target_kind, target)] = row.calendar  # type: ignore[index]
-        self.parents: dict[int, int | None] = dict(OrgUnit.objects.values_list("pk", "parent_id"))
-        self.preloaded: dict[int, BusinessCalendar] = {}
-        if preload_calendars:
-            calendars = BusinessCalendar.objects.prefetch_related("working_periods", "exceptions")
-            self.preloaded = {calendar.pk: calendar for calendar in calendars}
-            self.default = next(
-                (c for c in self.preloaded.values() if c.is_default and c.is_active), None
-            )
-        else:
-            active = BusinessCalendar.objects.filter(is_active=True, is_default=True)
-            self.default = active.first()
-        self.engines: dict[int, Calendar] = {}
+        return dict(OrgUnit.objects.values_list("pk", "parent_id"))
+
+    @cached_property
+    def preloaded(self) -> dict[int, BusinessCalendar]:
+        if not self.preload_calendars:
+            return {}
+        calendars = BusinessCalendar.objects.prefetch_related("working_periods", "exceptions")
+        return {calendar.pk: calendar for calendar in calendars}
+
+    @cached_property
+    def default(self) -> BusinessCalendar | None:
+        if self.preload_calendars:
+            found = self.preloaded.values()
+            return next((c for c in found if c.is_default and c.is_active), None)
+        return BusinessCalendar.objects.filter(is_active=True, is_default=True).first()
 
     def unit_chain(self, unit_id: int | None) -> list[int]:
         """The unit and the units above it, nearest first."""

@@ -13,12 +13,14 @@ Policies (agents and admins read; admins write through `latitude.sla.actions`):
 
 A ticket's clocks:
     ticket_clocks(actor, ticket_id) -> list[SlaClock]                    stored rows; NotFound
-    clock_details(actor, ticket_id, *, now=None) -> list[ClockDetail]    live, with timeline
+    clock_details(actor, ticket_id, *, now=None) -> list[ClockDetail]    live, with timeline;
+        anyone who sees the ticket (requesters without waiver/extension reasons); NotFound
     clocks_by_ticket(ticket_ids) -> dict[int, list[SlaClock]]            one query, for queues
-    badge(clock, *, now=None) -> Badge                                   business minutes left
+    badge(clock, *, now=None) -> Badge                                   business minutes left;
+        no query when the clock came from clocks_by_ticket/breaching_soon (calendar selected)
     breaching_soon(actor, *, within=timedelta(hours=4), now=None) -> QuerySet[SlaClock]
         running clocks due before now + within (overdue ones first) on tickets the actor
-        works on, sorted by due time, with ticket, ticket.owner and ticket.team selected
+        works on, sorted by due time, with ticket, ticket.owner, ticket.team, calendar selected
     timeline_text(item) -> str                                           a translated sentence
 
 Preview ("a P2 incident opened Friday 16:30 in Munich is due ..."):
@@ -123,8 +125,12 @@ class ReportRow:
     paused_minutes: int
 
 
+def _is_staff(actor: Any) -> bool:
+    return bool(getattr(actor, "is_agent", False) or getattr(actor, "is_admin", False))
+
+
 def _require_staff(actor: Any) -> None:
-    if not (getattr(actor, "is_agent", False) or getattr(actor, "is_admin", False)):
+    if not _is_staff(actor):
         raise NotFound(_("Not found."))
 
 
@@ -163,19 +169,35 @@ def ticket_clocks(actor: Any, ticket_id: int) -> list[SlaClock]:
 
 
 def clock_details(actor: Any, ticket_id: int, *, now: datetime | None = None) -> list[ClockDetail]:
-    """Each clock computed live from the ticket's trail, paired with its stored row."""
-    from latitude.sla.clocks.store import compute_for_ticket
+    """Each clock computed live from the ticket's trail, paired with its stored row.
 
-    ticket = _visible_ticket(actor, ticket_id)
+    Anyone who sees the ticket sees its clocks (a requester too, on their own ticket); only
+    agents and admins see the reasons given for waivers and extensions."""
+    from latitude.sla.clocks.store import compute_for_ticket
+    from latitude.tickets.models import Ticket
+    from latitude.tickets.visibility import visibility_filter
+
+    ticket = Ticket.objects.filter(visibility_filter(actor), pk=ticket_id).first()
+    if ticket is None:
+        raise NotFound(_("No such ticket."))
     stored = {clock.kind: clock for clock in SlaClock.objects.filter(ticket=ticket)}
     results = compute_for_ticket(ticket, now=now or timezone.now())
+    if not _is_staff(actor):
+        for result in results.values():
+            result.timeline = [_without_reason(item) for item in result.timeline]
     return [ClockDetail(stored.get(kind), results[kind]) for kind in _kinds_in_order(results)]
+
+
+def _without_reason(item: TimelineItem) -> TimelineItem:
+    detail = {key: value for key, value in item.detail.items() if key != "reason"}
+    return TimelineItem(item.at, item.what, item.minutes, detail)
 
 
 def clocks_by_ticket(ticket_ids: Iterable[int]) -> dict[int, list[SlaClock]]:
     """Stored clocks of tickets the caller already selected (one query, no access check)."""
     found: dict[int, list[SlaClock]] = {}
-    for clock in _ordered(SlaClock.objects.filter(ticket_id__in=list(ticket_ids))):
+    clocks = SlaClock.objects.filter(ticket_id__in=list(ticket_ids)).select_related("calendar")
+    for clock in _ordered(clocks):
         found.setdefault(clock.ticket_id, []).append(clock)
     return found
 
@@ -185,7 +207,7 @@ def badge(clock: SlaClock, *, now: datetime | None = None) -> Badge:
     now = now or timezone.now()
     remaining = clock.remaining_minutes
     if clock.state == ClockState.RUNNING and clock.due_at is not None:
-        remaining = engine_for(clock.calendar_id).business_minutes_between(now, clock.due_at)
+        remaining = _engine_of(clock).business_minutes_between(now, clock.due_at)
     breached = clock.breached_at is not None or (
         clock.state == ClockState.RUNNING and clock.due_at is not None and clock.due_at <= now
     )
@@ -193,6 +215,14 @@ def badge(clock: SlaClock, *, now: datetime | None = None) -> Badge:
         clock.warn_at is not None and clock.warn_at <= now
     )
     return Badge(clock.kind, clock.state, clock.due_at, remaining, breached, warned)
+
+
+def _engine_of(clock: SlaClock) -> Any:
+    """The clock's calendar without a query when `calendar` was selected with the clock (and
+    compiled before in this process); a deleted calendar counts around the clock."""
+    if clock.calendar_id is None:
+        return engine_for(None)
+    return compiled_calendar(clock.calendar) if clock.calendar else engine_for(None)
 
 
 def breaching_soon(
@@ -207,7 +237,7 @@ def breaching_soon(
     return (
         SlaClock.objects.filter(state=ClockState.RUNNING, due_at__lte=horizon)
         .filter(ticket__in=tickets)
-        .select_related("ticket", "ticket__owner", "ticket__team")
+        .select_related("ticket", "ticket__owner", "ticket__team", "calendar")
         .order_by("due_at", "pk")
     )
 

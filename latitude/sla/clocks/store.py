@@ -94,6 +94,9 @@ def recorded_terms(trail: list[TrailEvent]) -> Terms | None:
 def refresh_ticket(ticket: Any, *, actor: Any) -> dict[str, SlaClock]:
     """Bring a ticket's stored clocks in step after an action (inside its transaction)."""
     resolver = Resolver()
+    existing = {clock.kind: clock for clock in SlaClock.objects.filter(ticket_id=ticket.pk)}
+    if not resolver.policies and not existing:
+        return {}  # no SLA configured, nothing kept: nothing to do
     now = timezone.now()
     trail = trails([ticket]).get(ticket.pk, [])
     terms = resolver.terms(TicketFacts.of(ticket))
@@ -104,7 +107,6 @@ def refresh_ticket(ticket: Any, *, actor: Any) -> dict[str, SlaClock]:
         )
         trail.append(TrailEvent(entry.occurred_at, TERMS_SET, {}, entry.context))
     results = compute(ticket, trail, resolver, now)
-    existing = {clock.kind: clock for clock in SlaClock.objects.filter(ticket_id=ticket.pk)}
     changed, created, removed = apply_results(ticket.pk, results, existing)
     for clock in changed:
         clock.save(update_fields=WRITTEN)

@@ -50,6 +50,21 @@ def _target_changed(item: TimelineItem) -> str:
     }
 
 
+def _extended(item: TimelineItem) -> str:
+    if "reason" not in item.detail:
+        return _("Extended by %(minutes)s") % {"minutes": duration_text(item.minutes)}
+    return _("Extended by %(minutes)s: %(reason)s") % {
+        "minutes": duration_text(item.minutes),
+        "reason": item.detail["reason"],
+    }
+
+
+def _waived(item: TimelineItem) -> str:
+    if "reason" not in item.detail:
+        return _("Waived")
+    return _("Waived: %(reason)s") % {"reason": item.detail["reason"]}
+
+
 TEXTS: dict[str, Callable[[TimelineItem], str]] = {
     "started": _started,
     "reset": lambda item: _("Started again on reopening"),
@@ -61,11 +76,8 @@ TEXTS: dict[str, Callable[[TimelineItem], str]] = {
         _("Calendar changed to %(calendar)s")
         % {"calendar": item.detail.get("calendar") or _("around the clock")}
     ),
-    "extended": lambda item: (
-        _("Extended by %(minutes)s: %(reason)s")
-        % {"minutes": duration_text(item.minutes), "reason": item.detail.get("reason", "")}
-    ),
-    "waived": lambda item: _("Waived: %(reason)s") % {"reason": item.detail.get("reason", "")},
+    "extended": _extended,
+    "waived": _waived,
     "met": lambda item: _("Met"),
     "missed": lambda item: _("Stopped after the target was missed"),
     "breached": lambda item: _("Breached"),

@@ -41,7 +41,8 @@ def client(world, role: str) -> Client:
 
 
 MATRIX = [
-    ("GET", "/api/v1/tickets/{ticket}/sla-clocks", None, [401, 404, 404, 200, 200]),
+    # The requester sees the clocks of their own ticket, without reasons for waivers.
+    ("GET", "/api/v1/tickets/{ticket}/sla-clocks", None, [401, 200, 404, 200, 200]),
     (
         "POST",
         "/api/v1/tickets/{ticket}/sla-clocks/extensions",
@@ -175,3 +176,17 @@ def test_an_out_of_scope_waiver_opens_a_decision_request(world):
     )
     assert response.status_code == 403
     assert response.json()["code"] == "out_of_scope"
+
+
+def test_requesters_see_their_clocks_without_the_reasons_for_extensions(world):
+    url = filled(world, "/api/v1/tickets/{ticket}/sla-clocks")
+    payload = {"clock": "resolution", "minutes": 30, "reason": "Vendor is slow."}
+    send(client(world, "agent"), "POST", url + "/extensions", payload)
+    lines = [
+        line
+        for clock in send(client(world, "requester"), "GET", url).json()
+        for line in clock["timeline"]
+    ]
+    extended = next(line for line in lines if line["what"] == "extended")
+    assert extended["text"] == "Extended by 30 min"
+    assert "reason" not in extended["detail"]

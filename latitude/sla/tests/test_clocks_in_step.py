@@ -118,3 +118,53 @@ def test_recompute_finds_nothing_to_fix_after_actions_and_fixes_a_tampered_row(d
     assert len(report.differences) == 1
     assert "resolution due_at" in report.differences[0]
     assert clocks_of(ticket)["resolution"].due_at is not None
+
+
+def test_queue_badges_cost_one_query_for_any_number_of_tickets(desk, django_assert_num_queries):
+    from latitude.sla.selectors import badge, clocks_by_ticket
+
+    with freeze_time(berlin(2024, 6, 11, 8)):
+        tickets = [open_p4(desk) for _ in range(4)]
+    ids = [ticket.pk for ticket in tickets]
+    badge(clocks_by_ticket(ids)[ids[0]][0], now=berlin(2024, 6, 11, 9))  # compiles the calendar
+    with django_assert_num_queries(1):
+        found = clocks_by_ticket(ids)
+        badges = [badge(clock, now=berlin(2024, 6, 11, 9)) for c in found.values() for clock in c]
+    # Response 120 from 08:00: at 09:00, 60 business minutes are left.
+    assert [b.remaining_minutes for b in badges if b.kind == "response"] == [60] * 4
+
+
+def test_the_recompute_command_reports_and_fixes_differences(desk):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with freeze_time(berlin(2024, 6, 11, 8)):
+        ticket = open_p4(desk)
+    SlaClock.objects.filter(ticket=ticket, kind="response").delete()
+    out = StringIO()
+    call_command("sla", "recompute", "--dry-run", stdout=out)
+    assert f"{ticket.number} response: missing" in out.getvalue()
+    assert "differences found (dry run, nothing written): 1;" in out.getvalue()
+    call_command("sla", "recompute", stdout=StringIO())
+    assert set(clocks_of(ticket)) == {"response", "resolution"}
+
+
+def test_the_report_counts_met_and_missed_by_priority_and_the_breaching_soon_queue(desk):
+    from datetime import timedelta
+
+    from latitude.sla.selectors import breaching_soon, report
+
+    with freeze_time(berlin(2024, 6, 11, 8)):
+        quick, slow = open_p4(desk), open_p4(desk)
+        actions.add_comment(actor=desk.agent, ticket_id=quick.pk, body="On it.")
+    with freeze_time(berlin(2024, 6, 11, 11)):
+        actions.add_comment(actor=desk.agent, ticket_id=slow.pk, body="Sorry, on it.")
+    rows = report(
+        desk.agent, group_by="priority", start=berlin(2024, 6, 1), end=berlin(2024, 7, 1),
+        kind="response",
+    )  # fmt: skip
+    assert [(row.group, row.met, row.missed) for row in rows] == [(4, 1, 1)]
+    soon = breaching_soon(desk.agent, within=timedelta(days=3), now=berlin(2024, 6, 11, 11))
+    assert [clock.ticket_id for clock in soon] == [quick.pk, slow.pk]
+    assert {clock.kind for clock in soon} == {"resolution"}

@@ -33,9 +33,9 @@ class Command(BaseCommand):
         hidden = len(result.differences) - SHOWN_DIFFERENCES
         if hidden > 0:
             self.stdout.write(f"... and {hidden} more")
-        verb = "would fix" if options["dry_run"] else "fixed"
+        verb = "found (dry run, nothing written)" if options["dry_run"] else "fixed"
         self.stdout.write(
-            f"{result.tickets} tickets, {result.clocks} clocks, "
-            f"{len(result.differences)} differences {verb} "
-            f"in {time.perf_counter() - started:.1f} s"
+            f"{result.tickets} tickets, {result.clocks} clocks; "
+            f"differences {verb}: {len(result.differences)}; "
+            f"{time.perf_counter() - started:.1f} s"
         )
