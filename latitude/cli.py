@@ -2,6 +2,7 @@
 
 latitude serve [--port N] [--host H]   serve the desk (development server; see docs for gunicorn)
 latitude worker [--batch]              run background tasks and periodic jobs (several may run)
+latitude sla recompute [--dry-run]     rebuild SLA clocks from the audit trail, report differences
 latitude migrate                       apply database migrations
 latitude demo [--if-empty]             load the demo organisation
 latitude createadmin                   create an administrator interactively

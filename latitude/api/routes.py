@@ -8,6 +8,7 @@ from latitude.catalog.api import router as catalog_router
 from latitude.notifications.api import router as notifications_router
 from latitude.people.api import people_router, teams_router
 from latitude.scopes.api import router as scopes_router
+from latitude.sla.api import router as sla_router
 from latitude.tickets.api import router as tickets_router
 
 DESCRIPTION = """
@@ -38,3 +39,4 @@ api.add_router("", teams_router)
 api.add_router("", catalog_router)
 api.add_router("", scopes_router)
 api.add_router("", notifications_router)
+api.add_router("", sla_router)

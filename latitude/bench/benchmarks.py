@@ -4,6 +4,7 @@ import itertools
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 from latitude.bench.context import Context, rotate
 from latitude.bench.registry import Operation, UnavailableError, benchmark
@@ -107,3 +108,23 @@ def open_ticket(ctx: Context) -> Operation:
         )
 
     return create
+
+
+@benchmark("SLA: 1,000 business-time additions (Munich, holidays)", group="sla")
+def sla_additions(ctx: Context) -> Operation:
+    """`python -m latitude.sla.benchmark additions` reports the same per addition."""
+    from latitude.sla.benchmark import munich_calendar, sample_inputs
+
+    calendar = munich_calendar()
+    inputs = sample_inputs(1000)
+    for instant, minutes in inputs:
+        calendar.add_business_minutes(instant, minutes)
+    return lambda: [calendar.add_business_minutes(instant, n) for instant, n in inputs]
+
+
+@benchmark("SLA: sweep (clocks due soon, through partial indexes)", group="sla")
+def sla_sweep(ctx: Context) -> Operation:
+    from latitude.sla.sweep import pending_breaches, pending_warnings
+
+    now = timezone.now()
+    return lambda: (pending_breaches(now), pending_warnings(now))

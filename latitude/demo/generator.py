@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from latitude.catalog.models import Category, Service
 from latitude.core.models import AuditEntry
-from latitude.demo import answers, grants
+from latitude.demo import answers, grants, sla
 from latitude.demo.clock import installed_clock
 from latitude.demo.groups import Groups
 from latitude.demo.organisation import (
@@ -33,6 +33,7 @@ from latitude.demo.scripts import SHOWCASE_AGENT, TicketScripts
 from latitude.demo.stories import DecisionMoves, DecisionStories
 from latitude.people.models import OrgUnit, Team, User
 from latitude.scopes.models import DecisionRecord, DecisionRequest, Reversal
+from latitude.sla.clocks.store import recompute
 from latitude.tickets.models import Comment, Goodwill, Ticket, TicketLink, TicketWatcher
 
 DEFAULT_SEED = 2026
@@ -70,9 +71,13 @@ def generate(
     rng = random.Random(seed)
     with transaction.atomic(), installed_clock(now - timedelta(days=61)) as clock:
         org = build_organisation(seed=seed, rng=rng, now=now, requesters=REQUESTERS)
+        sla.install(org)
         schedule = Schedule(rng)
         _plan_tickets(org, schedule, rng, now, tickets)
         schedule.run(clock)
+    # The clocks were kept by the actions as they happened; bring their breaches up to now.
+    recompute(now=now)
+    sla.mark_history_announced(now)
     result = DemoResult(
         accounts=demo_accounts(),
         counts=demo_counts(),

@@ -1,4 +1,8 @@
-"""Business-time additions per second on one core: `python -m latitude.sla.benchmark`.
+"""SLA figures: `python -m latitude.sla.benchmark [additions|recompute N|sweep N]`.
+
+additions     business-time additions per second on one core (below)
+recompute N   rebuild the clocks of N synthetic tickets from their trails (in-memory SQLite)
+sweep N       the sweep's time and queries with N closed tickets, then with 10 x N
 
 A benchmark, not a test: it prints figures and asserts nothing. The calendar is Munich's
 (08-12 and 13-17 on weekdays, Bavarian holidays); instants are spread over two years and the
@@ -64,9 +68,7 @@ def report(name: str, measured: list[float]) -> None:
     sys.stdout.write(f"{name}: best {best:,.0f}/s, median {median:,.0f}/s\n")
 
 
-def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "latitude.settings")
-    django.setup()
+def additions() -> None:
     calendar = munich_calendar()
     inputs = sample_inputs(ADDITIONS)
     for instant, minutes in inputs[:2000]:
@@ -77,6 +79,73 @@ def main() -> None:
     sys.stdout.write(f"add_business_minutes, wall clock on this machine: {wall:,.0f}/s\n")
     ends = [(instant, calendar.add_business_minutes(instant, n)) for instant, n in inputs]
     report("business_minutes_between", rates(calendar.business_minutes_between, ends))
+
+
+def in_test_database(work):  # type: ignore[no-untyped-def]
+    from django.db import connection
+
+    connection.creation.create_test_db(verbosity=0, keepdb=False)
+    try:
+        return work()
+    finally:
+        connection.creation.destroy_test_db(":memory:", verbosity=0)
+
+
+def recompute_figures(count: int) -> None:
+    from latitude.sla.bench_data import make_tickets
+    from latitude.sla.clocks.store import recompute
+
+    started = time.perf_counter()
+    make_tickets(count)
+    sys.stdout.write(f"made {count:,} tickets in {time.perf_counter() - started:.1f} s\n")
+    for label in ("first build", "rebuild, nothing to fix"):
+        started, cpu = time.perf_counter(), time.process_time()
+        report = recompute(chunk_size=2000)
+        sys.stdout.write(
+            f"recompute ({label}): {report.tickets:,} tickets, {report.clocks:,} clocks, "
+            f"{len(report.differences):,} differences in {time.perf_counter() - started:.1f} s "
+            f"wall, {time.process_time() - cpu:.1f} s CPU\n"
+        )
+
+
+def sweep_figures(count: int) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from latitude.sla.bench_data import ORIGIN, make_tickets
+    from latitude.sla.clocks.store import recompute
+    from latitude.sla.sweep import sweep
+
+    for total in (count, count * 10):
+        from latitude.sla.models import SlaClock
+        from latitude.tickets.models import Ticket
+
+        SlaClock.objects.all().delete()
+        Ticket.objects.all().delete()
+        make_tickets(total, closed_share=1.0)
+        recompute(chunk_size=2000)
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            sweep(now=ORIGIN)
+            elapsed = (time.perf_counter() - started) * 1000
+        sys.stdout.write(
+            f"sweep with {total:,} closed tickets: {len(queries)} queries, {elapsed:.1f} ms\n"
+        )
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "latitude.settings")
+    django.setup()
+    what = sys.argv[1] if len(sys.argv) > 1 else "additions"
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+    if what == "additions":
+        additions()
+    elif what == "recompute":
+        in_test_database(lambda: recompute_figures(count))
+    elif what == "sweep":
+        in_test_database(lambda: sweep_figures(count))
+    else:
+        sys.exit(__doc__)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ Semantics, in one place:
 * `business_minutes_between(a, b)` counts whole business minutes (rounded towards zero) and is
   negative when b is before a; `business_time_between` gives the exact timedelta. For n >= 0,
   business_minutes_between(t, add_business_minutes(t, n)) == n.
-* Results are aware datetimes in UTC. Work never reaches further than HORIZON_YEARS ahead.
+* Results are aware datetimes in UTC, except that an unchanged instant is returned as given
+  (see `_as_given_or_utc`). Work never reaches further than HORIZON_YEARS ahead.
 
 Speed: working intervals are built lazily one local year at a time, with running totals, so an
 addition is two binary searches within a year and a subtraction per whole year skipped.
@@ -177,17 +178,21 @@ class Calendar:
 
     def next_working_instant(self, instant: datetime) -> datetime:
         """`instant` if it is working time, else the start of the next working interval."""
-        return from_us(self._next_working(to_us(instant)))
+        moment = to_us(instant)
+        return _as_given_or_utc(instant, moment, self._next_working(moment))
 
     def add_business_minutes(self, instant: datetime, minutes: int) -> datetime:
         if type(minutes) is not int or minutes < 0:
             raise CalendarError(_("Business minutes to add must be a whole number, 0 or more."))
-        return from_us(self._add(to_us(instant), minutes * MICROSECONDS_PER_MINUTE))
+        moment = to_us(instant)
+        result = self._add(moment, minutes * MICROSECONDS_PER_MINUTE)
+        return _as_given_or_utc(instant, moment, result)
 
     def add_business_time(self, instant: datetime, amount: timedelta) -> datetime:
         if amount < timedelta(0):
             raise CalendarError(_("Business time to add cannot be negative."))
-        return from_us(self._add(to_us(instant), amount // ONE_MICROSECOND))
+        moment = to_us(instant)
+        return _as_given_or_utc(instant, moment, self._add(moment, amount // ONE_MICROSECOND))
 
     def business_time_between(self, start: datetime, end: datetime) -> timedelta:
         """Exact business time from `start` to `end`; negative when `end` is earlier."""
@@ -328,6 +333,16 @@ class Calendar:
         per_year = 54 * self.weekly_minutes * MICROSECONDS_PER_MINUTE + HOUR_US
         extra = sum(i.minutes for hours in self._extra.values() for i in hours)
         return (HORIZON_YEARS + 1) * per_year + extra * MICROSECONDS_PER_MINUTE
+
+
+def _as_given_or_utc(instant: datetime, moment: int, result: int) -> datetime:
+    """`instant` itself when the result is the same instant, else the result in UTC.
+
+    Python compares an ambiguous local time (the repeated hour of an autumn DST change) with a
+    datetime of another zone as unequal even when both denote the same instant, so converting
+    an unchanged instant to UTC would make `add(t, 0) == t` false for such a t.
+    """
+    return instant if result == moment else from_us(result)
 
 
 def _closed_microseconds(ranges: Iterable[tuple[datetime, datetime]]) -> list[tuple[int, int]]:

@@ -1,93 +1,309 @@
-"""Reads of business calendars, and their compilation into the pure `Calendar` engine.
+"""Reads of the SLA domain. This module is the interface the pages and the API build on.
 
-Calendars are configuration, not confidential: every agent may read them (previews, badges).
-A compiled calendar is cached per process under the calendar's revision; any change to the
-calendar or its rows gives it a new revision, so the next read compiles afresh.
+Calendars (configuration, readable by every agent and admin):
+    list_calendars(*, include_inactive=False) -> QuerySet[BusinessCalendar]
+    get_calendar(calendar_id) -> BusinessCalendar                        NotFound
+    compiled_calendar(calendar) -> calendars.Calendar                    (cached by revision)
+    calendar_assignments(actor) -> QuerySet[CalendarAssignment]          NotFound for requesters
+    calendar_choice(*, service_id, team_id, unit_id) -> CalendarChoice   (calendar, source)
+
+Policies (agents and admins read; admins write through `latitude.sla.actions`):
+    list_policies(actor) -> QuerySet[SlaPolicy]                          in matching order
+    get_policy(actor, policy_id) -> SlaPolicy                            NotFound
+
+A ticket's clocks:
+    ticket_clocks(actor, ticket_id) -> list[SlaClock]                    stored rows; NotFound
+    clock_details(actor, ticket_id, *, now=None) -> list[ClockDetail]    live, with timeline;
+        anyone who sees the ticket (requesters without waiver/extension reasons); NotFound
+    clocks_by_ticket(ticket_ids) -> dict[int, list[SlaClock]]            one query, for queues
+    badge(clock, *, now=None) -> Badge                                   business minutes left;
+        no query when the clock came from clocks_by_ticket/breaching_soon (calendar selected)
+    breaching_soon(actor, *, within=timedelta(hours=4), now=None) -> QuerySet[SlaClock]
+        running clocks due before now + within (overdue ones first) on tickets the actor
+        works on, sorted by due time, with ticket, ticket.owner, ticket.team, calendar selected
+    timeline_text(item) -> str                                           a translated sentence
+
+Preview ("a P2 incident opened Friday 16:30 in Munich is due ..."):
+    preview(actor, *, kind, priority, opened_at, service_id=None, team_id=None, unit_id=None,
+            calendar_id=None) -> Preview                                  NotFound for requesters
+
+Reports (met and missed by team, service, priority or month; time paused):
+    report(actor, *, group_by, start, end, kind=None) -> list[ReportRow]  NotFound for requesters
+
+Clock states are `choices.ClockState`; `breached_at` is set once a target was exceeded (a
+running clock can be breached: it is overdue). Remaining minutes of a running clock are
+computed live by `badge`; the stored `remaining_minutes` is as of `computed_at`.
 """
 
-from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, datetime
-from uuid import UUID
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from latitude.core.errors import NotFound
-from latitude.sla.calendars import Calendar
-from latitude.sla.choices import ExceptionKind
-from latitude.sla.hours import WorkingInterval
-from latitude.sla.localtime import from_us, wall_to_us, zone
-from latitude.sla.models import BusinessCalendar, CalendarException, WorkingPeriod
+from latitude.sla.choices import ClockKind, ClockState
+from latitude.sla.clocks.timeline import timeline_text
+from latitude.sla.clocks.types import ClockResult, TimelineItem
+from latitude.sla.compiled import (
+    calendar_from_rows,
+    compiled_calendar,
+    compiled_calendar_by_id,
+    get_calendar,
+    list_calendars,
+)
+from latitude.sla.models import CalendarAssignment, SlaClock, SlaPolicy
+from latitude.sla.policies import CalendarChoice, calendar_choice, engine_for
+from latitude.sla.preview import Preview, preview_due_times
 
-_compiled: dict[int, tuple[UUID, Calendar]] = {}
+__all__ = [
+    "Badge",
+    "CalendarChoice",
+    "ClockDetail",
+    "Preview",
+    "ReportRow",
+    "badge",
+    "breaching_soon",
+    "calendar_assignments",
+    "calendar_choice",
+    "calendar_from_rows",
+    "clock_details",
+    "clocks_by_ticket",
+    "compiled_calendar",
+    "compiled_calendar_by_id",
+    "get_calendar",
+    "get_policy",
+    "list_calendars",
+    "list_policies",
+    "preview",
+    "report",
+    "ticket_clocks",
+    "timeline_text",
+]
+
+REPORT_GROUPS = {
+    "team": "ticket__team__name",
+    "service": "ticket__service__name",
+    "priority": "ticket__priority",
+    "month": "month",
+}
 
 
-def list_calendars(*, include_inactive: bool = False) -> QuerySet[BusinessCalendar]:
-    calendars = BusinessCalendar.objects.all()
-    return calendars if include_inactive else calendars.filter(is_active=True)
+@dataclass(frozen=True)
+class Badge:
+    kind: str
+    state: str
+    due_at: datetime | None
+    remaining_minutes: int  # negative when overdue
+    breached: bool
+    warned: bool
 
 
-def get_calendar(calendar_id: int) -> BusinessCalendar:
-    calendar = BusinessCalendar.objects.filter(pk=calendar_id).first()
-    if calendar is None:
-        raise NotFound(_("No such business calendar."))
-    return calendar
+@dataclass(frozen=True)
+class ClockDetail:
+    """A stored clock with its live computation and explainable timeline."""
+
+    clock: SlaClock | None
+    result: ClockResult
+
+    @property
+    def timeline(self) -> list[TimelineItem]:
+        return self.result.timeline
 
 
-def compiled_calendar(calendar: BusinessCalendar) -> Calendar:
-    """The engine for `calendar`: cached, or built with two queries (none if prefetched)."""
-    cached = _compiled.get(calendar.pk)
-    if cached is not None and cached[0] == calendar.revision:
-        return cached[1]
-    engine = calendar_from_rows(calendar, calendar.working_periods.all(), calendar.exceptions.all())
-    _compiled[calendar.pk] = (calendar.revision, engine)
-    return engine
+@dataclass(frozen=True)
+class ReportRow:
+    group: Any
+    met: int
+    missed: int
+    running: int
+    breached: int
+    paused_minutes: int
 
 
-def compiled_calendar_by_id(calendar_id: int) -> Calendar:
-    """The engine for a calendar id, reading its current revision (one query when cached)."""
-    return compiled_calendar(get_calendar(calendar_id))
+def _is_staff(actor: Any) -> bool:
+    return bool(getattr(actor, "is_agent", False) or getattr(actor, "is_admin", False))
 
 
-def calendar_from_rows(
-    calendar: BusinessCalendar,
-    periods: Iterable[WorkingPeriod],
-    exceptions: Iterable[CalendarException],
-) -> Calendar:
-    """Build the engine from rows without touching the database; refuses an invalid week."""
-    weekly: dict[int, list[WorkingInterval]] = defaultdict(list)
-    for period in periods:
-        weekly[period.weekday].append(period.interval)
-    closed_dates: list[date] = []
-    closed_ranges: list[tuple[datetime, datetime]] = []
-    extra_days: list[date] = []
-    extra_hours: dict[date, list[WorkingInterval]] = defaultdict(list)
-    for exception in exceptions:
-        closure = exception.kind == ExceptionKind.CLOSURE
-        interval = exception.interval
-        if interval is None:
-            (closed_dates if closure else extra_days).append(exception.date)
-        elif closure:
-            closed_ranges.extend(_local_range(calendar.time_zone, exception.date, interval))
-        else:
-            extra_hours[exception.date].append(interval)
-    return Calendar(
-        weekly=weekly,
-        time_zone=calendar.time_zone,
-        holiday_country=calendar.holiday_country,
-        holiday_subdivision=calendar.holiday_subdivision,
-        closed_dates=closed_dates,
-        closed_ranges=closed_ranges,
-        extra_working_days=extra_days,
-        extra_working_hours=extra_hours,
+def _require_staff(actor: Any) -> None:
+    if not _is_staff(actor):
+        raise NotFound(_("Not found."))
+
+
+def calendar_assignments(actor: Any) -> QuerySet[CalendarAssignment]:
+    _require_staff(actor)
+    return CalendarAssignment.objects.select_related("calendar", "service", "team", "unit")
+
+
+def list_policies(actor: Any) -> QuerySet[SlaPolicy]:
+    _require_staff(actor)
+    return SlaPolicy.objects.select_related("service", "unit").order_by("position")
+
+
+def get_policy(actor: Any, policy_id: int) -> SlaPolicy:
+    policy = list_policies(actor).filter(pk=policy_id).first()
+    if policy is None:
+        raise NotFound(_("No such SLA policy."))
+    return policy
+
+
+def _visible_ticket(actor: Any, ticket_id: int) -> Any:
+    from latitude.tickets.models import Ticket
+    from latitude.tickets.visibility import works_on_filter
+
+    _require_staff(actor)
+    ticket = Ticket.objects.filter(works_on_filter(actor), pk=ticket_id).first()
+    if ticket is None:
+        raise NotFound(_("No such ticket."))
+    return ticket
+
+
+def ticket_clocks(actor: Any, ticket_id: int) -> list[SlaClock]:
+    """The stored clocks of a ticket the actor works on, in the order response, resolution, OLA."""
+    ticket = _visible_ticket(actor, ticket_id)
+    return _ordered(SlaClock.objects.filter(ticket=ticket).select_related("calendar", "policy"))
+
+
+def clock_details(actor: Any, ticket_id: int, *, now: datetime | None = None) -> list[ClockDetail]:
+    """Each clock computed live from the ticket's trail, paired with its stored row.
+
+    Anyone who sees the ticket sees its clocks (a requester too, on their own ticket); only
+    agents and admins see the reasons given for waivers and extensions."""
+    from latitude.sla.clocks.store import compute_for_ticket
+    from latitude.tickets.models import Ticket
+    from latitude.tickets.visibility import visibility_filter
+
+    ticket = Ticket.objects.filter(visibility_filter(actor), pk=ticket_id).first()
+    if ticket is None:
+        raise NotFound(_("No such ticket."))
+    stored = {clock.kind: clock for clock in SlaClock.objects.filter(ticket=ticket)}
+    results = compute_for_ticket(ticket, now=now or timezone.now())
+    if not _is_staff(actor):
+        for result in results.values():
+            result.timeline = [_without_reason(item) for item in result.timeline]
+    return [ClockDetail(stored.get(kind), results[kind]) for kind in _kinds_in_order(results)]
+
+
+def _without_reason(item: TimelineItem) -> TimelineItem:
+    detail = {key: value for key, value in item.detail.items() if key != "reason"}
+    return TimelineItem(item.at, item.what, item.minutes, detail)
+
+
+def clocks_by_ticket(ticket_ids: Iterable[int]) -> dict[int, list[SlaClock]]:
+    """Stored clocks of tickets the caller already selected (one query, no access check)."""
+    found: dict[int, list[SlaClock]] = {}
+    clocks = SlaClock.objects.filter(ticket_id__in=list(ticket_ids)).select_related("calendar")
+    for clock in _ordered(clocks):
+        found.setdefault(clock.ticket_id, []).append(clock)
+    return found
+
+
+def badge(clock: SlaClock, *, now: datetime | None = None) -> Badge:
+    """What a queue shows: business minutes left (live for a running clock)."""
+    now = now or timezone.now()
+    remaining = clock.remaining_minutes
+    if clock.state == ClockState.RUNNING and clock.due_at is not None:
+        remaining = _engine_of(clock).business_minutes_between(now, clock.due_at)
+    breached = clock.breached_at is not None or (
+        clock.state == ClockState.RUNNING and clock.due_at is not None and clock.due_at <= now
+    )
+    warned = clock.warning_sent_at is not None or (
+        clock.warn_at is not None and clock.warn_at <= now
+    )
+    return Badge(clock.kind, clock.state, clock.due_at, remaining, breached, warned)
+
+
+def _engine_of(clock: SlaClock) -> Any:
+    """The clock's calendar without a query when `calendar` was selected with the clock (and
+    compiled before in this process); a deleted calendar counts around the clock."""
+    if clock.calendar_id is None:
+        return engine_for(None)
+    return compiled_calendar(clock.calendar) if clock.calendar else engine_for(None)
+
+
+def breaching_soon(
+    actor: Any, *, within: timedelta = timedelta(hours=4), now: datetime | None = None
+) -> QuerySet[SlaClock]:
+    from latitude.tickets.models import Ticket
+    from latitude.tickets.visibility import works_on_filter
+
+    _require_staff(actor)
+    horizon = (now or timezone.now()) + within
+    tickets = Ticket.objects.filter(works_on_filter(actor)).values("pk")
+    return (
+        SlaClock.objects.filter(state=ClockState.RUNNING, due_at__lte=horizon)
+        .filter(ticket__in=tickets)
+        .select_related("ticket", "ticket__owner", "ticket__team", "calendar")
+        .order_by("due_at", "pk")
     )
 
 
-def _local_range(
-    time_zone: str, day: date, interval: WorkingInterval
-) -> list[tuple[datetime, datetime]]:
-    """The real time a closure covers; nothing if its wall-clock times were skipped by DST."""
-    tz = zone(time_zone)
-    start, end = wall_to_us(tz, day, interval.start), wall_to_us(tz, day, interval.end)
-    return [(from_us(start), from_us(end))] if end > start else []
+def preview(
+    actor: Any,
+    *,
+    kind: str,
+    priority: int,
+    opened_at: datetime,
+    service_id: int | None = None,
+    team_id: int | None = None,
+    unit_id: int | None = None,
+    calendar_id: int | None = None,
+) -> Preview:
+    _require_staff(actor)
+    return preview_due_times(
+        kind=kind,
+        priority=priority,
+        opened_at=opened_at,
+        service_id=service_id,
+        team_id=team_id,
+        unit_id=unit_id,
+        calendar_id=calendar_id,
+    )
+
+
+def report(
+    actor: Any, *, group_by: str, start: datetime, end: datetime, kind: str | None = None
+) -> list[ReportRow]:
+    """Clocks started in [start, end) grouped by team, service, priority or month."""
+    _require_staff(actor)
+    if group_by not in REPORT_GROUPS:
+        from latitude.core.errors import InvalidInput
+
+        raise InvalidInput(_("Group by team, service, priority or month."), field="group_by")
+    clocks = SlaClock.objects.filter(started_at__gte=start, started_at__lt=end)
+    if kind:
+        clocks = clocks.filter(kind=kind)
+    key = REPORT_GROUPS[group_by]
+    rows = (
+        clocks.annotate(month=TruncMonth("started_at"))
+        .values(key)
+        .annotate(
+            met=Count("pk", filter=Q(state=ClockState.MET)),
+            missed=Count("pk", filter=Q(state=ClockState.MISSED)),
+            running=Count("pk", filter=Q(state__in=[ClockState.RUNNING, ClockState.PAUSED])),
+            breached=Count("pk", filter=Q(breached_at__isnull=False)),
+            paused=Sum("paused_minutes"),
+        )
+        .order_by(key)
+    )
+    return [
+        ReportRow(
+            row[key], row["met"], row["missed"], row["running"], row["breached"], row["paused"] or 0
+        )
+        for row in rows
+    ]
+
+
+KIND_ORDER = {kind: index for index, kind in enumerate(ClockKind.values)}
+
+
+def _kinds_in_order(kinds: Iterable[str]) -> list[str]:
+    return sorted(kinds, key=lambda kind: KIND_ORDER.get(kind, 99))
+
+
+def _ordered(clocks: Iterable[SlaClock]) -> list[SlaClock]:
+    return sorted(clocks, key=lambda clock: (clock.ticket_id, KIND_ORDER.get(clock.kind, 99)))

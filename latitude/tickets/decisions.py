@@ -155,7 +155,11 @@ WAIVE_SLA = _ticket_decision(
         "clock_kind": FactSpec(
             FactType.ENUM,
             _("SLA clock"),
-            choices=(("response", _("response")), ("resolution", _("resolution"))),
+            choices=(
+                ("response", _("response")),
+                ("resolution", _("resolution")),
+                ("ola", _("team hand-off (OLA)")),
+            ),
         ),
         "extension_minutes": FactSpec(FactType.DURATION, _("extension in business minutes")),
     },

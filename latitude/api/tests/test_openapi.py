@@ -12,6 +12,17 @@ from latitude.api.routes import api
 pytestmark = pytest.mark.django_db
 
 EXPECTED_PATHS = {
+    "/api/v1/tickets/{ticket_id}/sla-clocks",
+    "/api/v1/tickets/{ticket_id}/sla-clocks/extensions",
+    "/api/v1/tickets/{ticket_id}/sla-clocks/waivers",
+    "/api/v1/sla/policies",
+    "/api/v1/sla/policies/{policy_id}",
+    "/api/v1/sla/calendars",
+    "/api/v1/sla/calendars/{calendar_id}",
+    "/api/v1/sla/calendar-assignments",
+    "/api/v1/sla/calendar-assignments/{assignment_id}",
+    "/api/v1/sla/default-calendar",
+    "/api/v1/sla/preview",
     "/api/v1/tickets",
     "/api/v1/tickets/{ticket_id}",
     "/api/v1/tickets/{ticket_id}/priority",
@@ -75,6 +86,8 @@ EXPECTED_PATHS = {
 # Operations that take a guarded decision: their 403 is documented as `out_of_scope` with the
 # decision request.
 GUARDED_OPERATIONS = {
+    "extendTicketSlaClock",
+    "waiveTicketSlaClock",
     "transitionTicket",
     "reopenTicket",
     "changeTicketPriority",

@@ -7,12 +7,16 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
 from latitude.core.errors import NotFound, OutOfScope
 from latitude.scopes.actions import delegate_grant
 from latitude.scopes.models import DecisionOutcome, DecisionRecord, DecisionRequest
 from latitude.scopes.tests.helpers import person_grant
+from latitude.sla.actions.waivers import extend_sla, waive_sla
+from latitude.sla.clocks.store import refresh_ticket
+from latitude.sla.models import SlaClock, SlaPolicy
 from latitude.testing.factories import AgentFactory, TeamFactory, TicketFactory, member_of
 from latitude.tickets import actions
 from latitude.tickets.choices import CloseReason, Status
@@ -42,6 +46,18 @@ def _resolved(team: Any) -> Ticket:
     return TicketFactory(
         team=team, priority=2, status=Status.RESOLVED, resolved_at=now, resolution="Fixed."
     )
+
+
+def _with_sla_clock(team: Any) -> Ticket:
+    SlaPolicy.objects.create(name="Everything", position=1, resolution_minutes=480)
+    ticket = _open(team)
+    with transaction.atomic():
+        refresh_ticket(ticket, actor=None)
+    return ticket
+
+
+def _resolution_clock(ticket: Ticket) -> SlaClock:
+    return SlaClock.objects.get(ticket=ticket, kind="resolution")
 
 
 def _merge(actor: Any, ticket: Ticket) -> Any:
@@ -87,8 +103,22 @@ CASES = [
         _merge,
         lambda t: t.close_reason == CloseReason.DUPLICATE,
     ),
+    Case(
+        "ticket.waive_sla",
+        _with_sla_clock,
+        lambda a, t: extend_sla(
+            actor=a, ticket_id=t.pk, clock="resolution", minutes=60, reason="Asked for time."
+        ),
+        lambda t: _resolution_clock(t).target_minutes == 540,
+    ),
+    Case(
+        "ticket.waive_sla",
+        _with_sla_clock,
+        lambda a, t: waive_sla(actor=a, ticket_id=t.pk, clock="resolution", reason="Outage."),
+        lambda t: _resolution_clock(t).state == "waived",
+    ),
 ]
-IDS = [case.decision for case in CASES]
+IDS = [f"{case.decision}-{index}" for index, case in enumerate(CASES)]
 
 
 @pytest.fixture

@@ -220,3 +220,35 @@ def test_additions_and_measurements_across_many_years():
 def test_results_are_aware_utc_datetimes():
     due = munich().add_business_minutes(berlin(2024, 6, 7, 16, 30), 120)
     assert due.tzinfo is UTC
+
+
+def sunday_night_shift_in_new_york() -> Calendar:
+    return Calendar(
+        weekly={6: (WorkingInterval(0, 15), WorkingInterval(15, 75))},
+        time_zone="America/New_York",
+    )
+
+
+def test_an_ambiguous_autumn_instant_that_is_working_is_returned_unchanged():
+    # 2024-11-03 01:00 happens twice in New York: 05:00 UTC (EDT) and 06:00 UTC (EST). The shift
+    # 00:15-01:15 runs from 04:15 UTC to the first 01:15, 05:15 UTC, so both 01:00 fold=0 and
+    # 01:05 fold=0 are working and adding nothing must give back an instant equal to them.
+    calendar = sunday_night_shift_in_new_york()
+    for minute in (0, 5):
+        first = new_york(2024, 11, 3, 1, minute)
+        assert calendar.add_business_minutes(first, 0) == first
+        assert calendar.next_working_instant(first) == first
+    # 01:00 fold=1 (06:00 UTC) is after the shift ended at 05:15 UTC: the next one is a week on.
+    second = new_york(2024, 11, 3, 1, 0).replace(fold=1)
+    assert not calendar.is_working(second)
+    assert calendar.add_business_minutes(second, 0) == datetime(2024, 11, 10, 5, 0, tzinfo=UTC)
+    # 01:00 EDT + 10 minutes = 05:10 UTC; the shift holds 75 real minutes (04:00-05:15 UTC).
+    assert calendar.add_business_minutes(new_york(2024, 11, 3, 1), 10) == datetime(
+        2024, 11, 3, 5, 10, tzinfo=UTC
+    )
+    assert (
+        calendar.business_minutes_between(
+            datetime(2024, 11, 3, tzinfo=UTC), datetime(2024, 11, 4, tzinfo=UTC)
+        )
+        == 75
+    )

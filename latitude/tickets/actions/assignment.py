@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from latitude.core.decisions import check_decision, guarded
 from latitude.core.errors import Conflict, InvalidInput, InvalidTransition
 from latitude.people.models import Team, TeamMembership, User
+from latitude.sla import hooks as sla_clocks
 from latitude.tickets import events
 from latitude.tickets import notification_events as notices
 from latitude.tickets.actions.base import lock_workable, save_ticket
@@ -39,6 +40,7 @@ def _set_owner(actor: Any, ticket: Ticket, owner: User | None) -> Ticket:
         changes["status"] = (Status.NEW, Status.IN_PROGRESS)
     events.ticket_changed(actor=actor, ticket=ticket, verb=events.OWNER_CHANGED, changes=changes)
     notices.owner_changed(actor=actor, ticket=ticket)
+    sla_clocks.ticket_changed(actor=actor, ticket=ticket)
     return ticket
 
 
@@ -108,4 +110,5 @@ def transfer_team(
         changes=changes,
         context={"reason": reason} if reason else None,
     )
+    sla_clocks.ticket_changed(actor=actor, ticket=ticket)
     return ticket

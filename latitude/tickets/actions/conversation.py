@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from latitude.core.errors import InvalidInput, InvalidTransition, NotPermitted
+from latitude.sla import hooks as sla_clocks
 from latitude.tickets import events
 from latitude.tickets import notification_events as notices
 from latitude.tickets.actions.base import lock_visible, save_ticket
@@ -104,6 +105,8 @@ def add_comment(*, actor: Any, ticket_id: int, body: str, internal: bool = False
             changes={"status": (previous_status, ticket.status)},
             context={"reason": "requester_replied"},
         )
+    if fields:
+        sla_clocks.ticket_changed(actor=actor, ticket=ticket)
     return comment
 
 

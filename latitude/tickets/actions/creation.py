@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from latitude.catalog.models import Category, Service
 from latitude.core.errors import InvalidInput, NotPermitted
 from latitude.people.models import Team, User
+from latitude.sla import hooks as sla_clocks
 from latitude.tickets import events, rules
 from latitude.tickets.actions.approval import approval_on_open
 from latitude.tickets.choices import Approval, Impact, Kind, Urgency
@@ -94,4 +95,5 @@ def open_ticket(
     )
     if approval == Approval.PENDING:
         events.approval_required(actor=actor, ticket=ticket)
+    sla_clocks.ticket_changed(actor=actor, ticket=ticket)
     return ticket

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from latitude.catalog.models import Category, Service
 from latitude.core.decisions import check_decision, guarded
 from latitude.core.errors import InvalidInput
+from latitude.sla import hooks as sla_clocks
 from latitude.tickets import events, rules
 from latitude.tickets.actions.approval import require_approval_for_service
 from latitude.tickets.actions.base import lock_workable, save_ticket, snapshot
@@ -54,6 +55,8 @@ def update_ticket(
     events.ticket_changed(actor=actor, ticket=ticket, verb=events.UPDATED, changes=changes)
     if approval_fields:
         events.approval_required(actor=actor, ticket=ticket)
+    if "service" in changes:
+        sla_clocks.ticket_changed(actor=actor, ticket=ticket)
     return ticket
 
 
@@ -97,6 +100,7 @@ def change_priority(
         changes=changes,
         context={"reason": reason} if reason else None,
     )
+    sla_clocks.ticket_changed(actor=actor, ticket=ticket)
     return ticket
 
 

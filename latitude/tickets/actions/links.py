@@ -10,6 +10,7 @@ from latitude.core.decisions import check_decision, guarded
 from latitude.core.errors import InvalidInput, InvalidTransition
 from latitude.core.models import AuditEntry
 from latitude.people.models import User
+from latitude.sla import hooks as sla_clocks
 from latitude.tickets import events
 from latitude.tickets.actions.base import lock_visible, lock_workable, save_ticket
 from latitude.tickets.choices import CloseReason, LinkKind, Status
@@ -137,6 +138,7 @@ def merge_ticket(*, actor: Any, ticket_id: int, into_id: int, reason: str = "") 
         changes={"status": (previous_status, Status.CLOSED), "merged_into": (None, survivor.pk)},
         context={"into": survivor.number, "reason": reason},
     )
+    sla_clocks.ticket_changed(actor=actor, ticket=duplicate)
     events.ticket_changed(
         actor=actor,
         ticket=survivor,
@@ -183,6 +185,7 @@ def unmerge_ticket(*, actor: Any, ticket_id: int, reason: str) -> Ticket:
         changes={"status": (Status.CLOSED, restored), "merged_into": (survivor.pk, None)},
         context={"from": survivor.number, "reason": reason},
     )
+    sla_clocks.ticket_changed(actor=actor, ticket=duplicate)
     events.ticket_changed(
         actor=actor,
         ticket=survivor,

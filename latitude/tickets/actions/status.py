@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from latitude.core.decisions import check_decision, guarded, note_decision_by_right
 from latitude.core.errors import ConfirmationRequired, InvalidInput, InvalidTransition, NotPermitted
+from latitude.sla import hooks as sla_clocks
 from latitude.tickets import events, transitions
 from latitude.tickets import notification_events as notices
 from latitude.tickets.actions.base import lock_visible, lock_workable, save_ticket
@@ -123,6 +124,7 @@ def _transition(
         context=context or None,
     )
     notices.status_changed(actor=actor, ticket=ticket, previous=previous)
+    sla_clocks.ticket_changed(actor=actor, ticket=ticket)
     return ticket
 
 

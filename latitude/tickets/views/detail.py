@@ -14,6 +14,7 @@ from latitude.core.errors import OutOfScope
 from latitude.core.htmx import is_partial
 from latitude.people.models import User
 from latitude.people.selectors import agents_of_team, visible_teams
+from latitude.sla.pages.clock_panel import Panel, blank_form, clock_panel
 from latitude.tickets import forms as ticket_forms
 from latitude.tickets.choices import OPEN_STATUSES, Status
 from latitude.tickets.models import Ticket
@@ -65,10 +66,12 @@ def ticket_context(
     }
     if working:
         context["goodwill"] = goodwill_on(ticket)
-        context.update(_work_context(actor, ticket, context["goodwill"]))
+        context["sla"] = clock_panel(actor, ticket)
+        context.update(_work_context(actor, ticket, context["goodwill"], context["sla"]))
         context["forms"] = {
             **_blank_forms(ticket),
             **blank_decision_forms(ticket),
+            "sla": blank_form(context["sla"]),
             **(bound or {}),
         }
     return context
@@ -78,14 +81,15 @@ def _related(actor: Any, ticket: Ticket) -> Any:
     return related_tickets_for(actor, ticket).only("id", "number", "subject", "status")
 
 
-def _work_context(actor: Any, ticket: Ticket, goodwill: list[Any]) -> dict[str, Any]:
+def _work_context(actor: Any, ticket: Ticket, goodwill: list[Any], sla: Panel) -> dict[str, Any]:
     agents: list[User] = []
     if ticket.team is not None:
         agents = list(agents_of_team(ticket.team).only("id", "full_name", "email"))
     targets = _ordered_targets(ticket.status)
+    offers = {**decision_offers(actor, ticket, goodwill), **sla.offers}
     return {
         "status_targets": targets,
-        **hints_context(actor, ticket, targets, decision_offers(actor, ticket, goodwill), UNROUTED),
+        **hints_context(actor, ticket, targets, offers, UNROUTED | frozenset(sla.offers)),
         "agents": agents,
         "teams": list(visible_teams(actor).only("id", "name")),
         "may_take": ticket.owner_id != actor.pk and any(agent.pk == actor.pk for agent in agents),

@@ -11,6 +11,7 @@ from latitude.core.errors import DomainError
 from latitude.core.htmx import is_partial, render_page
 from latitude.people.models import User
 from latitude.people.selectors import visible_teams
+from latitude.sla.pages.badges import attach_badges
 from latitude.tickets.forms import QUEUE_CHOICES, QueueFilterForm
 from latitude.tickets.selectors import TicketFilters, count_tickets, ticket_page
 from latitude.tickets.views.access import agent_required
@@ -53,6 +54,7 @@ def _results(request: HttpRequest, form: QueueFilterForm) -> dict[str, Any]:
         cursor=form.cleaned_data["cursor"] or None,
         size=settings.LATITUDE_PAGE_SIZE,
     )
+    attach_badges(page.items)
     return {
         "page": page,
         "queue": values["queue"],

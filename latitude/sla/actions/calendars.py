@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from latitude.core import audit
 from latitude.core.errors import InvalidInput, NotFound, NotPermitted
 from latitude.sla.choices import ExceptionKind
+from latitude.sla.compiled import calendar_from_rows
 from latitude.sla.hours import WorkingInterval, describe, weekly_hours
 from latitude.sla.models import BusinessCalendar, CalendarException, WorkingPeriod
-from latitude.sla.selectors import calendar_from_rows
 
 Hours = Mapping[int, Sequence[tuple[time, time]]]
 EDITABLE_FIELDS = ("name", "time_zone", "holiday_country", "holiday_subdivision", "is_active")

@@ -51,6 +51,11 @@ class BusinessCalendar(models.Model):
         help_text=_("Region within the country, e.g. BY or NW for Germany, CA for the US."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    is_default = models.BooleanField(
+        _("site default"),
+        default=False,
+        help_text=_("Used for tickets whose service, team and requester unit have no calendar."),
+    )
     # A fresh random value on every change: unlike a counter it never repeats, not even for a
     # new calendar that reuses a deleted one's id, so it can key caches across processes.
     revision = models.UUIDField(default=uuid.uuid4, editable=False)
@@ -59,6 +64,11 @@ class BusinessCalendar(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("business calendar")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=Q(is_default=True), name="one_default_calendar"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,0 +1,133 @@
+"""Synthetic tickets with SLA trails for the recompute and sweep benchmarks (bulk-written).
+
+Each ticket gets the entries ticket actions would write: opened, terms set, taken, often a
+wait on the requester and back, a first reply, and for most a resolution; a few are reopened.
+"""
+
+import random
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from latitude.core.models import AuditEntry
+from latitude.people.models import Team, User
+from latitude.sla.models import BusinessCalendar, CalendarAssignment, SlaPolicy, WorkingPeriod
+from latitude.sla.policies import Resolver, TicketFacts
+from latitude.tickets.models import Ticket
+
+ORIGIN = datetime(2025, 1, 6, 7, tzinfo=UTC)
+BATCH = 2000
+
+
+def setting_up() -> tuple[User, Team]:
+    agent = User.objects.create(email="bench-agent@example.org", full_name="Agent", is_agent=True)
+    team = Team.objects.create(name="Bench desk", slug="bench-desk")
+    munich = BusinessCalendar.objects.create(
+        name="Bench Munich",
+        time_zone="Europe/Berlin",
+        holiday_country="DE",
+        holiday_subdivision="BY",
+    )
+    for weekday in range(5):
+        for start, end in ((8, 12), (13, 17)):
+            WorkingPeriod.objects.create(
+                calendar=munich, weekday=weekday, start=time(start), end=time(end)
+            )
+    CalendarAssignment.objects.create(calendar=munich, team=team)
+    SlaPolicy.objects.create(
+        name="Bench", position=1, response_minutes=120, resolution_minutes=960, ola_minutes=60
+    )
+    return agent, team
+
+
+def _entry(ticket: Ticket, at: datetime, verb: str, actor: User, **parts: Any) -> AuditEntry:
+    return AuditEntry(
+        occurred_at=at, actor=actor, actor_repr=str(actor), verb=verb,
+        subject_type="tickets.ticket", subject_id=ticket.pk, subject_repr=ticket.number,
+        changes=parts.get("changes", {}), context=parts.get("context", {}),
+    )  # fmt: skip
+
+
+def _trail(ticket: Ticket, agent: User, terms: dict[str, Any], rng: random.Random) -> list[Any]:
+    at = ticket.created_at
+    step = lambda: timedelta(minutes=rng.randrange(5, 600))  # noqa: E731
+    entries = [
+        _entry(ticket, at, "ticket.opened", agent, context={"kind": "incident"}),
+        _entry(ticket, at, "sla.terms_set", agent, context=terms),
+    ]
+    at += step()
+    entries.append(
+        _entry(
+            ticket,
+            at,
+            "ticket.owner_changed",
+            agent,
+            changes={"owner": [None, agent.pk], "status": ["new", "in_progress"]},
+        )
+    )
+    if rng.random() < 0.4:
+        at += step()
+        entries.append(
+            _entry(
+                ticket,
+                at,
+                "ticket.status_changed",
+                agent,
+                changes={"status": ["in_progress", "waiting_requester"]},
+            )
+        )
+        at += step()
+        entries.append(
+            _entry(
+                ticket,
+                at,
+                "ticket.status_changed",
+                agent,
+                changes={"status": ["waiting_requester", "in_progress"]},
+            )
+        )
+    at += step()
+    entries.append(_entry(ticket, at, "ticket.commented", agent, context={"internal": False}))
+    if ticket.status == "resolved":
+        at += step()
+        entries.append(
+            _entry(
+                ticket,
+                at,
+                "ticket.status_changed",
+                agent,
+                changes={"status": ["in_progress", "resolved"]},
+            )
+        )
+    return entries
+
+
+def make_tickets(count: int, *, seed: int = 4, closed_share: float = 0.8) -> int:
+    agent, team = setting_up()
+    rng = random.Random(seed)
+    resolver = Resolver()
+    facts = TicketFacts("incident", 4, None, team.pk, None)
+    terms = resolver.terms(facts).as_context()
+    made = 0
+    while made < count:
+        size = min(BATCH, count - made)
+        tickets = [
+            Ticket(
+                number=f"INC-B{made + index:07d}",
+                kind="incident",
+                subject="Benchmark",
+                requester=agent,
+                team=team,
+                owner=agent,
+                priority=4,
+                status="resolved" if rng.random() < closed_share else "in_progress",
+                created_at=ORIGIN + timedelta(minutes=rng.randrange(0, 60 * 24 * 365)),
+            )
+            for index in range(size)
+        ]
+        Ticket.objects.bulk_create(tickets)
+        AuditEntry.objects.bulk_create(
+            [entry for ticket in tickets for entry in _trail(ticket, agent, terms, rng)],
+            batch_size=BATCH,
+        )
+        made += size
+    return made

@@ -1,0 +1,1 @@
+"""SLA clocks: `engine` computes them from a ticket's trail, `store` keeps the stored rows."""
