@@ -124,9 +124,7 @@ def _recount(kind: str) -> dict[tuple[str, int], dict[str, Any]]:
         return found.setdefault(key, empty)
 
     for record in DecisionRecord.objects.all():
-        holder = (
-            (record.on_behalf_of_id or record.actor_id) if kind == "person" else record.team_id
-        )
+        holder = (record.on_behalf_of_id or record.actor_id) if kind == "person" else record.team_id
         if holder is None or record.outcome not in CARRIED_OUT or not _in(record.occurred_at):
             continue
         entry = row((record.decision, holder))
@@ -189,11 +187,12 @@ def test_rates_by_hand(django_assert_max_num_queries: Any) -> None:
     with django_assert_max_num_queries(3):
         (row,) = holder_metrics("person", people[0].pk, PERIOD)
     assert (row.decisions, row.within_scope, row.reversed, row.requests) == (4, 3, 1, 4)
-    assert row.within_share == 0.75 and row.reversal_rate == 0.25
+    assert row.within_share == 0.75
+    assert row.reversal_rate == 0.25
     assert row.approval_rate == pytest.approx(2 / 3)
     assert row.median_wait == timedelta(minutes=30)
     (team_row,) = holder_metrics("team", teams[0].pk, PERIOD)
-    assert team_row.requests == 4 and team_row.decisions == 4
+    assert (team_row.requests, team_row.decisions) == (4, 4)
 
 
 def test_an_even_number_of_waits_averages_the_middle_two() -> None:
