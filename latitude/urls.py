@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("latitude.core.account_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("desk/latitude/", include("latitude.scopes.urls")),
+    path("desk/", include("latitude.scopes.trust.urls")),
     path("desk/", include("latitude.tickets.urls")),
     path("portal/", include("latitude.portal.urls")),
     path("notifications/", include("latitude.notifications.urls")),
