@@ -25,7 +25,6 @@ from latitude.scopes.overview import (
     delegations_received,
     latitude_of,
 )
-from latitude.scopes.trust.review import may_review
 from latitude.scopes.trust.visibility import visible_teams
 from latitude.scopes.views.access import agent_required
 
@@ -45,7 +44,6 @@ def _context(request: HttpRequest, **forms: Any) -> dict[str, Any]:
         "may_delegate": bool(grants),
         "may_administer": may_administer(actor),
         "my_teams": list(visible_teams(actor).order_by("name")),
-        "may_review": may_review(actor),
     }
 
 
