@@ -8,7 +8,13 @@ from django.conf import settings
 from latitude.bench.context import Context, rotate
 from latitude.bench.registry import Operation, UnavailableError, benchmark
 from latitude.catalog.models import Service
+from latitude.scopes import benchdata
+from latitude.scopes import cache as scope_cache
+from latitude.scopes.evaluator import decidable_queryset, evaluate
+from latitude.scopes.trust.metrics import Period, holder_metrics
 from latitude.tickets import actions
+from latitude.tickets.choices import Status
+from latitude.tickets.models import Ticket
 from latitude.tickets.selectors import TicketFilters, ticket_page
 
 DEEP_PAGES = 50
@@ -107,3 +113,43 @@ def open_ticket(ctx: Context) -> Operation:
         )
 
     return create
+
+
+@benchmark("evaluate one decision (1,000 grants, warm)")
+def evaluate_warm(ctx: Context) -> Operation:
+    benchdata.ensure_grants(1000)
+    ticket = Ticket.objects.get(pk=ctx.team_ticket_ids[0])
+    return lambda: evaluate(ctx.agent, "ticket.resolve", ticket)
+
+
+@benchmark("evaluate one decision (1,000 grants, warm, page-pinned)")
+def evaluate_pinned(ctx: Context) -> Operation:
+    """As a page of verdicts runs it: the grants revision read once for the page."""
+    benchdata.ensure_grants(1000)
+    ticket = Ticket.objects.get(pk=ctx.team_ticket_ids[0])
+
+    def run() -> Any:
+        with scope_cache.pinned():
+            return evaluate(ctx.agent, "ticket.resolve", ticket)
+
+    scope_cache.grants_for("ticket.resolve")
+    return run
+
+
+@benchmark("decidable by me: open tickets I may resolve (first page)")
+def decidable_by_me(ctx: Context) -> Operation:
+    benchdata.ensure_grants(1000)
+    open_tickets = Ticket.objects.exclude(status__in=[Status.RESOLVED, Status.CLOSED])
+
+    def page() -> list[int]:
+        found = decidable_queryset(ctx.agent, "ticket.resolve", open_tickets)
+        return list(found.order_by("-id").values_list("pk", flat=True)[:50])
+
+    return page
+
+
+@benchmark("trust metrics for a team over a year")
+def team_trust_metrics(ctx: Context) -> Operation:
+    benchdata.ensure_year_of_decisions(ctx.busy_team)
+    period = Period.last_days(365)
+    return lambda: holder_metrics("team", ctx.busy_team.pk, period)
