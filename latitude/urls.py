@@ -11,6 +11,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("desk/latitude/", include("latitude.scopes.urls")),
     path("desk/sla/", include("latitude.sla.pages.urls")),
+    path("desk/", include("latitude.scopes.trust.urls")),
     path("desk/", include("latitude.tickets.urls")),
     path("portal/", include("latitude.portal.urls")),
     path("notifications/", include("latitude.notifications.urls")),

@@ -9,7 +9,13 @@ from django.utils import timezone
 from latitude.bench.context import Context, rotate
 from latitude.bench.registry import Operation, UnavailableError, benchmark
 from latitude.catalog.models import Service
+from latitude.scopes import benchdata
+from latitude.scopes import cache as scope_cache
+from latitude.scopes.evaluator import decidable_queryset, evaluate
+from latitude.scopes.trust.metrics import Period, holder_metrics
 from latitude.tickets import actions
+from latitude.tickets.choices import Status
+from latitude.tickets.models import Ticket
 from latitude.tickets.selectors import TicketFilters, ticket_page
 
 DEEP_PAGES = 50
@@ -128,3 +134,43 @@ def sla_sweep(ctx: Context) -> Operation:
 
     now = timezone.now()
     return lambda: (pending_breaches(now), pending_warnings(now))
+
+
+@benchmark("evaluate one decision (1,000 grants, warm)")
+def evaluate_warm(ctx: Context) -> Operation:
+    benchdata.ensure_grants(1000)
+    ticket = Ticket.objects.get(pk=ctx.team_ticket_ids[0])
+    return lambda: evaluate(ctx.agent, "ticket.resolve", ticket)
+
+
+@benchmark("evaluate one decision (1,000 grants, warm, revision already read)")
+def evaluate_pinned(ctx: Context) -> Operation:
+    """The evaluation itself, as the verdicts of a page run once its revision has been read."""
+    benchdata.ensure_grants(1000)
+    ticket = Ticket.objects.get(pk=ctx.team_ticket_ids[0])
+    held = scope_cache.snapshot()
+
+    def run() -> Any:
+        with scope_cache.pinned(held):
+            return evaluate(ctx.agent, "ticket.resolve", ticket)
+
+    return run
+
+
+@benchmark("decidable by me: open tickets I may resolve (first page)")
+def decidable_by_me(ctx: Context) -> Operation:
+    benchdata.ensure_grants(1000)
+    open_tickets = Ticket.objects.exclude(status__in=[Status.RESOLVED, Status.CLOSED])
+
+    def page() -> list[int]:
+        found = decidable_queryset(ctx.agent, "ticket.resolve", open_tickets)
+        return list(found.order_by("-id").values_list("pk", flat=True)[:50])
+
+    return page
+
+
+@benchmark("trust metrics for a team over a year")
+def team_trust_metrics(ctx: Context) -> Operation:
+    benchdata.ensure_year_of_decisions(ctx.busy_team)
+    period = Period.last_days(365)
+    return lambda: holder_metrics("team", ctx.busy_team.pk, period)

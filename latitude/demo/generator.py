@@ -32,7 +32,8 @@ from latitude.demo.schedule import Schedule
 from latitude.demo.scripts import SHOWCASE_AGENT, TicketScripts
 from latitude.demo.stories import DecisionMoves, DecisionStories
 from latitude.people.models import OrgUnit, Team, User
-from latitude.scopes.models import DecisionRecord, DecisionRequest, Reversal
+from latitude.scopes.models import DecisionRecord, DecisionRequest, Reversal, ScopeSuggestion
+from latitude.scopes.trust.suggest import review_scopes
 from latitude.sla.clocks.store import recompute
 from latitude.tickets.models import Comment, Goodwill, Ticket, TicketLink, TicketWatcher
 
@@ -75,6 +76,7 @@ def generate(
         schedule = Schedule(rng)
         _plan_tickets(org, schedule, rng, now, tickets)
         schedule.run(clock)
+        review_scopes(now)  # the daily scope review, so the review page has suggestions
     # The clocks were kept by the actions as they happened; bring their breaches up to now.
     recompute(now=now)
     sla.mark_history_announced(now)
@@ -170,6 +172,8 @@ def decision_counts() -> dict[str, int]:
     counts["decision records"] = DecisionRecord.objects.count()
     counts["reversals"] = Reversal.objects.count()
     counts["goodwill credits"] = Goodwill.objects.count()
+    for kind in ("widen", "narrow"):
+        counts[f"suggestions to {kind}"] = ScopeSuggestion.objects.filter(kind=kind).count()
     return counts
 
 

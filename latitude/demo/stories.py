@@ -127,9 +127,9 @@ class DecisionMoves:
 
 
 class DecisionStories:
-    """A dozen tickets whose stories show each kind of decision at least once."""
+    """Fourteen tickets whose stories show each kind of decision at least once."""
 
-    COUNT = 12
+    COUNT = 14
 
     def __init__(
         self, planner: Planner, org: Organisation, moves: DecisionMoves, now: datetime
@@ -148,6 +148,10 @@ class DecisionStories:
             request("laptops", Status.CLOSED, 25, approval="over_limit"),
             incident("vpn", Status.IN_PROGRESS, 0.8, 2, priority_story="p1_declined"),
             incident("printing", Status.RESOLVED, 6, 3, priority_story="raise_lower"),
+            # The same agent raises twice more and lowers again: the scope review suggests
+            # narrowing their latitude to set priorities.
+            incident("printing", Status.RESOLVED, 11, 3, priority_story="raise_lower"),
+            incident("printing", Status.CLOSED, 16, 3, priority_story="raise_lower"),
             incident("email", Status.CLOSED, 18, 2, goodwill="lead"),
             incident("network", Status.CLOSED, 30, 2, goodwill="declined"),
             incident("collaboration", Status.RESOLVED, 5, 3, goodwill="revoked"),
@@ -167,6 +171,11 @@ class DecisionStories:
         members = self.org.members[SERVICE_SPECS[slug].team]
         askers = [p for p in members if p not in self.leads and p.email != SHOWCASE_AGENT]
         return self.rng.choice(askers)
+
+    def _steady_owner(self, slug: str) -> User:
+        members = self.org.members[SERVICE_SPECS[slug].team]
+        askers = [p for p in members if p not in self.leads and p.email != SHOWCASE_AGENT]
+        return min(askers, key=lambda person: person.email)
 
     def _request(self, slug: str, status: Status, days: float, *, approval: str) -> TicketPlan:
         service = self.org.services[slug]
@@ -194,6 +203,8 @@ class DecisionStories:
             priority=priority,
         )
         plan.owner = self._owner(slug)
+        if story.get("priority_story") == "raise_lower":
+            plan.owner = self._steady_owner(slug)
         for name, value in story.items():
             setattr(plan, name, value)
         return plan

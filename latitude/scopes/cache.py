@@ -89,12 +89,17 @@ def clear() -> None:
         _snapshot = None
 
 
+def snapshot() -> _Snapshot:
+    """The current grants, to pin later (`pinned(snapshot)`) without reading the revision."""
+    return _current()
+
+
 @contextmanager
-def pinned() -> Iterator[None]:
+def pinned(held: _Snapshot | None = None) -> Iterator[None]:
     """Read the revision once for a whole page of verdicts (many evaluations, one query).
 
     Only for reads: grants changed inside the block are not seen until it ends."""
-    token = _pinned.set(_pinned.get() or _current())
+    token = _pinned.set(held or _pinned.get() or _current())
     try:
         yield
     finally:

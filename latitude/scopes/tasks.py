@@ -11,6 +11,7 @@ from django_tasks import task
 from latitude.people.models import Absence
 from latitude.scopes.actions import expire_request, reroute_request
 from latitude.scopes.models import DecisionRequest, DecisionRoute, RequestStatus
+from latitude.scopes.trust import suggest
 
 
 def expire_overdue_requests() -> int:
@@ -40,3 +41,9 @@ def expire_requests() -> int:
 @task()
 def reroute_requests() -> int:
     return reroute_from_absent_holders()
+
+
+@task()
+def review_scopes() -> int:
+    """Open (or refresh) scope review suggestions from the trust metrics of the period."""
+    return suggest.review_scopes()

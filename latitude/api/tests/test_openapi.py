@@ -82,6 +82,11 @@ EXPECTED_PATHS = {
     "/api/v1/decision-records/{record_id}",
     "/api/v1/me/absences",
     "/api/v1/me/absences/{absence_id}",
+    "/api/v1/teams/{team_id}/trust-metrics",
+    "/api/v1/people/{person_id}/trust-metrics",
+    "/api/v1/scope-suggestions",
+    "/api/v1/scope-suggestions/{suggestion_id}/accept",
+    "/api/v1/scope-suggestions/{suggestion_id}/dismiss",
 }
 # Operations that take a guarded decision: their 403 is documented as `out_of_scope` with the
 # decision request.

@@ -11,6 +11,12 @@ from latitude.scopes.models.decisions import (
     Reversal,
 )
 from latitude.scopes.models.grants import Grant, GrantsRevision, GrantVersion, ImmutableError
+from latitude.scopes.models.suggestions import (
+    ScopeSuggestion,
+    SuggestionHolder,
+    SuggestionKind,
+    SuggestionStatus,
+)
 
 __all__ = [
     "CARRIED_OUT",
@@ -25,4 +31,8 @@ __all__ = [
     "RequestKind",
     "RequestStatus",
     "Reversal",
+    "ScopeSuggestion",
+    "SuggestionHolder",
+    "SuggestionKind",
+    "SuggestionStatus",
 ]

@@ -80,11 +80,25 @@ def _checked_tree(builder: ConditionBuilder) -> Tree | None:
         return None
 
 
+PREFILLED = ("holder_kind", "holder_person", "holder_team")
+
+
+def _prefill(request: HttpRequest) -> dict[str, Any]:
+    """Initial values from the query (the scope review links here); the form checks them."""
+    initial: dict[str, Any] = {
+        name: request.GET[name] for name in PREFILLED if request.GET.get(name)
+    }
+    if request.GET.getlist("decisions"):
+        initial["decisions"] = request.GET.getlist("decisions")
+    return initial
+
+
 @require_http_methods(["GET", "POST"])
 @scope_admin_required
 def grant_new(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
-        form = GrantForm(creating=True, initial={"effect": "decide", "team_scope": "members"})
+        initial = {"effect": "decide", "team_scope": "members", **_prefill(request)}
+        form = GrantForm(creating=True, initial=initial)
         return _form_page(request, form, ConditionBuilder.of_tree(dict(NO_LIMITS), []))
     form = GrantForm(request.POST, creating=True)
     builder = _builder(request, form)

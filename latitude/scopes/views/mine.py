@@ -25,6 +25,7 @@ from latitude.scopes.overview import (
     delegations_received,
     latitude_of,
 )
+from latitude.scopes.trust.visibility import visible_teams
 from latitude.scopes.views.access import agent_required
 
 PAGE_TEMPLATE = "scopes/mine.html"
@@ -42,6 +43,7 @@ def _context(request: HttpRequest, **forms: Any) -> dict[str, Any]:
         "absence_form": forms.get("absence") or AbsenceForm(),
         "may_delegate": bool(grants),
         "may_administer": may_administer(actor),
+        "my_teams": list(visible_teams(actor).order_by("name")),
     }
 
 

@@ -5,11 +5,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
+
 from latitude.scopes import cache, registry
 from latitude.scopes.evaluator import Verdict, evaluate
 from latitude.scopes.models import DecisionRequest, DecisionRoute
 from latitude.scopes.naming import ReferenceNames
 from latitude.scopes.overview import typical_subject
+from latitude.scopes.trust.visibility import visible_people
 from latitude.scopes.views.present import fact_rows, subject_links, want_facts
 
 
@@ -25,6 +28,7 @@ class RequestRow:
     error: str = ""
     error_field: str = ""
     inputs: dict[str, str] = field(default_factory=dict)
+    requester_url: str | None = None
 
     @property
     def active_routes(self) -> list[DecisionRoute]:
@@ -59,8 +63,21 @@ def rows_for(actor: Any, requests: Sequence[DecisionRequest]) -> list[RequestRow
         want_facts(request.decision, request.facts, names)
     names.load()
     links = subject_links((request.subject_type, request.subject_id) for request in requests)
+    people = _visible_requesters(actor, requests)
     with cache.pinned():
-        return [_row(actor, request, names, links) for request in requests]
+        rows = [_row(actor, request, names, links) for request in requests]
+    for row in rows:
+        if row.request.requester_id in people:
+            row.requester_url = reverse("trust:person", args=[row.request.requester_id])
+    return rows
+
+
+def _visible_requesters(actor: Any, requests: Sequence[DecisionRequest]) -> set[int]:
+    """Requesters whose person page the actor may open, in one query for the whole list."""
+    ids = {request.requester_id for request in requests}
+    if not ids:
+        return set()
+    return set(visible_people(actor).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def _row(
