@@ -19,6 +19,9 @@ BATCH = 2000
 
 
 def setting_up() -> tuple[User, Team]:
+    found = User.objects.filter(email="bench-agent@example.org").first()
+    if found is not None:  # a second round of the sweep figures reuses the desk
+        return found, Team.objects.get(slug="bench-desk")
     agent = User.objects.create(email="bench-agent@example.org", full_name="Agent", is_agent=True)
     team = Team.objects.create(name="Bench desk", slug="bench-desk")
     munich = BusinessCalendar.objects.create(
