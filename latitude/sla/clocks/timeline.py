@@ -8,13 +8,20 @@ from latitude.sla.clocks.types import TimelineItem
 from latitude.tickets.choices import Status
 
 
+def format_minutes(minutes: int) -> str:
+    """ "2 h 10 min": business time at the precision people act on (sign left to the caller)."""
+    hours, mins = divmod(abs(int(minutes)), 60)
+    if hours and mins:
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": mins}
+    if hours:
+        return _("%(hours)d h") % {"hours": hours}
+    return _("%(minutes)d min") % {"minutes": mins}
+
+
 def duration_text(minutes: int | None) -> str:
-    """Business minutes as "2 h 10 min", "45 min" or "3 h"."""
-    hours, rest = divmod(abs(minutes or 0), 60)
+    """Business minutes as "2 h 10 min", "45 min" or "3 h", negative with a minus."""
     sign = "-" if (minutes or 0) < 0 else ""
-    if hours and rest:
-        return f"{sign}{hours} h {rest} min"
-    return f"{sign}{hours} h" if hours else f"{sign}{rest} min"
+    return sign + format_minutes(minutes or 0)
 
 
 def _status_label(item: TimelineItem) -> str:

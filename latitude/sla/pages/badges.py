@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from latitude.sla import compiled
 from latitude.sla.calendars import Calendar
 from latitude.sla.choices import ClockKind, ClockState
+from latitude.sla.clocks.timeline import format_minutes
 from latitude.sla.models import BusinessCalendar, SlaClock
-from latitude.sla.pages.durations import format_minutes
 from latitude.sla.policies import around_the_clock
 
 OPEN_STATES = (ClockState.RUNNING, ClockState.PAUSED)

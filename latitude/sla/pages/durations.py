@@ -45,13 +45,3 @@ def _minutes_of(value: str) -> int | None:
 def _unit_minutes(number: str, unit: str) -> float:
     value = float(number.replace(",", "."))
     return value if unit.startswith("m") else value * 60
-
-
-def format_minutes(minutes: int) -> str:
-    """ "2 h 10 min": business time at the precision people act on (sign left to the caller)."""
-    hours, mins = divmod(abs(int(minutes)), 60)
-    if hours and mins:
-        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": mins}
-    if hours:
-        return _("%(hours)d h") % {"hours": hours}
-    return _("%(minutes)d min") % {"minutes": mins}

@@ -11,9 +11,10 @@ from latitude.catalog.models import Service
 from latitude.core.errors import InvalidInput
 from latitude.people.models import OrgUnit, Team
 from latitude.sla.choices import ReopenRule
+from latitude.sla.clocks.timeline import format_minutes
 from latitude.sla.models import BusinessCalendar, SlaPolicy
 from latitude.sla.models.policies import PAUSABLE_STATUSES, TARGET_FIELDS
-from latitude.sla.pages.durations import format_minutes, parse_duration
+from latitude.sla.pages.durations import parse_duration
 from latitude.tickets.choices import Kind, Priority, Status
 
 TARGETS = [(kind.value, field) for kind, field in TARGET_FIELDS.items()]

@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from latitude.sla.choices import ClockKind
+from latitude.sla.clocks.timeline import format_minutes
 from latitude.sla.pages.access import agent_required, may_read_settings
 from latitude.sla.pages.charts import met_and_missed_chart
-from latitude.sla.pages.durations import format_minutes
 from latitude.sla.selectors import ReportRow, report
 from latitude.tickets.choices import Priority
 

@@ -3,7 +3,7 @@
 from django import template
 
 from latitude.sla.choices import AssignmentTarget, ClockKind
-from latitude.sla.pages.durations import format_minutes
+from latitude.sla.clocks.timeline import format_minutes
 
 register = template.Library()
 

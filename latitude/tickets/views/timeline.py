@@ -17,6 +17,7 @@ from latitude.core.audit import subject_type_of
 from latitude.core.models import AuditEntry
 from latitude.people.models import Team, User
 from latitude.scopes import timeline as decision_timeline
+from latitude.sla import timeline as sla_timeline
 from latitude.tickets import events
 from latitude.tickets.choices import Impact, Priority, Status, Urgency
 from latitude.tickets.models import Comment, Ticket
@@ -131,7 +132,11 @@ def _entry_item(
 ) -> TimelineItem | None:
     if entry.verb == events.ATTACHED:
         return _attachment_item(entry, attached_to_comments, agent_view=agent_view)
-    describe = SENTENCES.get(entry.verb) or decision_timeline.SENTENCES.get(entry.verb)
+    describe = (
+        SENTENCES.get(entry.verb)
+        or decision_timeline.SENTENCES.get(entry.verb)
+        or sla_timeline.SENTENCES.get(entry.verb)
+    )
     sentence = (
         describe(entry, names)
         if describe

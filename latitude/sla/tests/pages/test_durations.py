@@ -5,7 +5,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from latitude.core.errors import InvalidInput
-from latitude.sla.pages.durations import MAX_MINUTES, format_minutes, parse_duration
+from latitude.sla.clocks.timeline import format_minutes
+from latitude.sla.pages.durations import MAX_MINUTES, parse_duration
 
 
 @pytest.mark.parametrize(
