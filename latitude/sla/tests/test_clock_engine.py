@@ -249,4 +249,4 @@ def test_timeline_lines_read_in_german_too():
     found = clocks([opened(FRIDAY_1630)], now=FRIDAY_1630)
     started = found["response"].timeline[0]
     with translation.override("de"):
-        assert timeline_text(started) == "Gestartet: Ziel 1 h Geschäftszeit"
+        assert timeline_text(started) == "Gestartet: Ziel 1 Std. Geschäftszeit"
