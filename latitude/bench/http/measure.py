@@ -11,6 +11,7 @@ from latitude.bench.http.load import LoadGeneratorMissingError, LoadSettings, en
 from latitude.bench.http.server import THREADS, Server
 from latitude.bench.org import BENCH_AGENT_EMAIL
 
+WARMUP = LoadSettings(seconds=2)
 PROBE = {"kind": "incident", "subject": "HTTP probe", "description": "before the load"}
 
 
@@ -64,6 +65,8 @@ def measure_creation(
         status = check(server.url, token)
         if status != 201:
             return {"skipped": f"a probe POST /api/v1/tickets answered {status}, not 201"}
+        # Every worker imports, connects and fills its caches before the timed run.
+        load_with(binary, server.url, token, LoadSettings(WARMUP.seconds, load.connections))
         result = load_with(binary, server.url, token, load)
         result["worker_peak_rss_mib"] = server.worker_peak_rss_mib()
         result["server"] = f"gunicorn gthread, {server.workers} workers x {THREADS} threads"
