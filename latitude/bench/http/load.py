@@ -83,7 +83,7 @@ def parse(output: str) -> dict[str, Any]:
         "max_ms": raw["max_us"] / 1000,
         "errors": errors,
         "non_2xx": raw["status_errors"],
-        "error_detail": {key: raw[key] for key in raw if key.endswith("errors") or key == "timeouts"},
+        "error_detail": {k: raw[k] for k in raw if k.endswith("errors") or k == "timeouts"},
     }
 
 

@@ -24,7 +24,7 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
-SETTINGS = '''
+SETTINGS = """
 from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SECRET_KEY = "peer-benchmark-only"
@@ -66,12 +66,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = HERE / "static"
 MEDIA_ROOT = HERE / "media"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-'''
+"""
 
-URLS = '''
+URLS = """
 from django.urls import include, path
 urlpatterns = [path("helpdesk/", include("helpdesk.urls", namespace="helpdesk"))]
-'''
+"""
 
 STATUS = {"Resolved": 3, "Closed": 4}  # helpdesk: 1 open, 3 resolved, 4 closed
 SAMPLE = 200
@@ -198,8 +198,8 @@ def ok(response, expected: int = 200):
 
 
 def operations(client, staff) -> dict:
-    import random
     import itertools
+    import random
 
     from helpdesk.models import Queue, Ticket
 
@@ -217,9 +217,13 @@ def operations(client, staff) -> dict:
         ok(client.get(rows))
 
     def create():
-        body = {"queue": queue, "title": f"Printer offline {next(counter)}", "priority": 3,
-                "description": "Opened by the benchmark through the API.",
-                "submitter_email": "bench@peer.example"}
+        body = {
+            "queue": queue,
+            "title": f"Printer offline {next(counter)}",
+            "priority": 3,
+            "description": "Opened by the benchmark through the API.",
+            "submitter_email": "bench@peer.example",
+        }
         ok(client.post("/helpdesk/api/tickets/", body, content_type="application/json"), 201)
 
     return {
@@ -263,8 +267,11 @@ def main() -> None:
     from importlib.metadata import version
 
     result = {
-        "versions": {"django-helpdesk": version("django-helpdesk"),
-                     "Django": django.get_version(), "Python": sys.version.split()[0]},
+        "versions": {
+            "django-helpdesk": version("django-helpdesk"),
+            "Django": django.get_version(),
+            "Python": sys.version.split()[0],
+        },
         "counts": counts,
         "load_seconds": load_seconds,
         "measurements": timed,
