@@ -68,6 +68,9 @@ def measure_creation(
         # Every worker imports, connects and fills its caches before the timed run.
         load_with(binary, server.url, token, LoadSettings(WARMUP.seconds, load.connections))
         result = load_with(binary, server.url, token, load)
+        # One connection against many: equal throughput means creations are serialised.
+        single = LoadSettings(max(2, load.seconds // 2), connections=1, threads=1)
+        result["one_connection"] = load_with(binary, server.url, token, single)
         result["worker_peak_rss_mib"] = server.worker_peak_rss_mib()
         result["server"] = f"gunicorn gthread, {server.workers} workers x {THREADS} threads"
     result["limit_per_second"] = limit

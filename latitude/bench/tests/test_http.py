@@ -111,7 +111,8 @@ def _measure(calls: list[Any], status: int = 201, **overrides: Any) -> dict[str,
 def test_creation_is_warmed_up_then_measured_and_set_against_the_limit() -> None:
     calls: list[Any] = []
     result = _measure(calls)
-    assert [seconds for *_, seconds in calls] == [measure.WARMUP.seconds, 7]
+    assert [seconds for *_, seconds in calls] == [measure.WARMUP.seconds, 7, 3]
+    assert result["one_connection"]["per_second"] == 100.0
     assert calls[-1][:3] == ("/bin/wrk", FakeServer.url, "lat_secret")
     assert result["ratio_to_limit"] == pytest.approx(0.25)
     assert result["worker_peak_rss_mib"] == [80.0, 81.5]
