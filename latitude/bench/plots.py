@@ -26,6 +26,9 @@ def _draw(lines: dict[str, list[tuple[int, float]]], title: str, path: Path) -> 
     import matplotlib
 
     matplotlib.use("Agg")
+    # Text stays text (small files that diff), and ids are stable from run to run.
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    matplotlib.rcParams["svg.hashsalt"] = "latitude-bench"
     from matplotlib import pyplot
 
     figure, axes = pyplot.subplots(figsize=(9, 5.5))

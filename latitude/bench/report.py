@@ -12,10 +12,12 @@ LATER = [
 INTRO = """Rewritten by `latitude bench` (`make bench` runs `--quick`, `make bench-full` the
 million-ticket version); the JSON behind it is in `bench-results/`. Requests go through Django's
 test client in-process (full middleware, templates and serialisation, no HTTP server), signed in
-as an agent of the busiest team and as an administrator. Data comes from `latitude bench-data`,
-shaped by the ServiceNow incident event log (see `latitude/bench/profile.py`). To add a
-measurement, decorate a function in `latitude/bench/benchmarks.py` with `@benchmark("name")`;
-it returns the operation to time, or raises `UnavailableError` while what it measures is missing."""
+as an agent of the busiest team and as an administrator; only "ticket creation over HTTP" goes
+through a real server (gunicorn on loopback, load from wrk in its own process). Data comes from
+`latitude bench-data`, shaped by the ServiceNow incident event log (see
+`latitude/bench/profile.py`). To add a measurement, decorate a function in
+`latitude/bench/benchmarks.py` with `@benchmark("name")`; it returns the operation to time, or
+raises `UnavailableError` while what it measures is missing."""
 
 
 def _ms(value: float | None) -> str:
