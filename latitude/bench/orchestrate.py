@@ -142,6 +142,7 @@ def _run_size(
         part = json.loads(Path(part_file.name).read_text())
     rows = sum(count for table, count in part["counts"].items() if table != "people")
     part["load"] = {"seconds": load_seconds, "rows": rows, "rows_per_second": rows / load_seconds}
+    part["cpus"] = os.cpu_count()
     if http:
         part["http_create"] = _http_creation(plan, env, backend_limits, say)
     return {"backend": backend, **part}

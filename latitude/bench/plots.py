@@ -32,6 +32,7 @@ def _draw(lines: dict[str, list[tuple[int, float]]], title: str, path: Path) -> 
     from matplotlib import pyplot
 
     figure, axes = pyplot.subplots(figsize=(9, 5.5))
+    axes.set_prop_cycle(color=[pyplot.get_cmap("tab20")(index) for index in range(20)])
     for name, points in lines.items():
         axes.plot([x for x, _ in points], [y for _, y in points], marker="o", label=name)
     axes.set_xscale("log")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from latitude.bench.http.load import LoadGeneratorMissingError, LoadSettings, ensure_wrk, run_wrk
+from latitude.bench.http.locks import LockSampler
 from latitude.bench.http.server import THREADS, Server
 from latitude.bench.org import BENCH_AGENT_EMAIL
 
@@ -67,7 +68,13 @@ def measure_creation(
             return {"skipped": f"a probe POST /api/v1/tickets answered {status}, not 201"}
         # Every worker imports, connects and fills its caches before the timed run.
         load_with(binary, server.url, token, LoadSettings(WARMUP.seconds, load.connections))
-        result = load_with(binary, server.url, token, load)
+        url = env.get("DATABASE_URL", "")
+        if url.startswith(("postgres://", "postgresql://")):
+            with LockSampler(url) as sampler:
+                result = load_with(binary, server.url, token, load)
+            result["postgres_backends"] = sampler.result()
+        else:
+            result = load_with(binary, server.url, token, load)
         # One connection against many: equal throughput means creations are serialised.
         single = LoadSettings(max(2, load.seconds // 2), connections=1, threads=1)
         result["one_connection"] = load_with(binary, server.url, token, single)

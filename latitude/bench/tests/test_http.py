@@ -140,3 +140,13 @@ def test_the_creation_script_posts_json_with_the_token() -> None:
     assert '"/api/v1/tickets"' in script
     assert "Bearer" in script
     assert 'os.getenv("LATITUDE_TOKEN")' in script
+
+
+def test_lock_sampling_without_samples_reports_no_share_rather_than_zero() -> None:
+    from latitude.bench.http.locks import LockSampler
+
+    assert LockSampler("postgres://x/bench").result() == {
+        "samples": 0,
+        "mean_active_backends": None,
+        "lock_wait_share": None,
+    }

@@ -31,6 +31,7 @@ HTTP = {
     "worker_peak_rss_mib": [80.0, 90.0],
     "server": "gunicorn gthread, 5 workers x 2 threads",
     "ratio_to_limit": 0.1,
+    "postgres_backends": {"samples": 100, "mean_active_backends": 0.5, "lock_wait_share": 0.4},
 }
 
 
@@ -42,7 +43,10 @@ def _run(backend: str, size: int, **extra: Any) -> dict[str, Any]:
         "counts": {"tickets": size},
         "load": {"seconds": 1.0, "rows": size, "rows_per_second": float(size)},
         "peak_rss_mib": 90.0,
-        "measurements": [dict(MEASUREMENT, median_ms=size / 1000)],
+        "measurements": [
+            dict(MEASUREMENT, median_ms=size / 1000),
+            dict(MEASUREMENT, name="API create ticket (agent)", median_ms=20.0),
+        ],
         **extra,
     }
 
@@ -61,7 +65,7 @@ def _report(**extra: Any) -> dict[str, Any]:
         "versions": {"Python": "3.11"},
         "limits": {},
         "runs": [
-            _run("postgresql", 10_000, http_create=HTTP),
+            _run("postgresql", 10_000, http_create=HTTP, cpus=2),
             _run("sqlite", 20_769, purpose="peer comparison", http_create={"skipped": "no wrk"}),
             _run("sqlite", 10_000),
         ],
@@ -74,6 +78,9 @@ def test_http_creation_below_the_target_is_called_missed_with_the_reason() -> No
     text = report.markdown(_report())
     assert "| 1,000 | 100 | 30.0 | 60.0 | 80.0 | 120.0 | 0 |" in text
     assert "**Target missed**" in text
+    assert "0.5 busy backends during the load, 40% of them waiting for a lock" in text
+    # 20 ms of Python per creation on 2 CPUs: about 100 creations per second at best.
+    assert "takes 20.0 ms of Python in-process, which caps 2 CPUs at about 100/s" in text
     assert "80, 90 MiB" in text
     assert "not measured: no wrk" in text
     assert "(peer comparison)" in text
