@@ -5,6 +5,7 @@ process never opens the project's own database and the measuring process's peak 
 that of a worker serving requests, not of the data loader.
 """
 
+import importlib.metadata
 import json
 import os
 import subprocess
@@ -21,10 +22,15 @@ import psycopg
 from django.conf import settings
 
 from latitude.bench import limits
+from latitude.bench.http.load import LoadSettings
+from latitude.bench.http.measure import measure_creation
 from latitude.bench.machine import describe_machine
+from latitude.bench.peer.equivalents import compare
+from latitude.bench.peer.run import run_peer
 
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/latitude_bench"
 WRITE_LIMIT = "write transactions"
+PEER_SIZE = 20_769  # the ServiceNow log's incidents, which the peer is loaded with
 SQLITE_LIMIT_DETAIL = (
     "single-row INSERT transactions, WAL, synchronous=NORMAL, BEGIN IMMEDIATE, 2 indexes"
 )
@@ -42,6 +48,10 @@ class Plan:
         default_factory=lambda: os.environ.get("LATITUDE_BENCH_POSTGRES_URL", DEFAULT_PG_URL)
     )
     sqlite_dir: Path = field(default_factory=lambda: Path(settings.VAR_DIR) / "bench-sqlite")
+    http_seconds: int = 10
+    peer: bool = True
+    peer_size: int = PEER_SIZE
+    peer_dir: Path = field(default_factory=lambda: Path(settings.VAR_DIR) / "bench-peer")
 
 
 def _environment(plan: Plan, backend: str) -> dict[str, str]:
@@ -83,8 +93,25 @@ def _measure_limits(plan: Plan, backend: str, say: Callable[[str], None]) -> dic
     return {WRITE_LIMIT: {"per_second": tps, "detail": detail}}
 
 
+def _http_creation(
+    plan: Plan, env: dict[str, str], backend_limits: dict[str, Any], say: Callable[[str], None]
+) -> dict[str, Any]:
+    say(f"   ticket creation over HTTP: gunicorn + wrk for {plan.http_seconds} s")
+    limit = backend_limits.get(WRITE_LIMIT, {}).get("per_second")
+    try:
+        return measure_creation(env, limit=limit, load=LoadSettings(seconds=plan.http_seconds))
+    except (OSError, RuntimeError, ValueError, subprocess.SubprocessError) as exc:
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
 def _run_size(
-    plan: Plan, backend: str, size: int, backend_limits: dict[str, Any], say: Callable[[str], None]
+    plan: Plan,
+    backend: str,
+    size: int,
+    backend_limits: dict[str, Any],
+    say: Callable[[str], None],
+    *,
+    http: bool = True,
 ) -> dict[str, Any]:
     env = _environment(plan, backend)
     say(f"== {backend}, {size:,} tickets: fresh database, migrate, bench-data")
@@ -115,7 +142,29 @@ def _run_size(
         part = json.loads(Path(part_file.name).read_text())
     rows = sum(count for table, count in part["counts"].items() if table != "people")
     part["load"] = {"seconds": load_seconds, "rows": rows, "rows_per_second": rows / load_seconds}
+    part["cpus"] = os.cpu_count()
+    if http:
+        part["http_create"] = _http_creation(plan, env, backend_limits, say)
     return {"backend": backend, **part}
+
+
+def _peer_comparison(
+    plan: Plan, report: dict[str, Any], say: Callable[[str], None]
+) -> dict[str, Any]:
+    """django-helpdesk and Latitude at the same ~20k tickets, both on SQLite."""
+    ours = next(
+        (r for r in report["runs"] if r["backend"] == "sqlite" and r["size"] == plan.peer_size),
+        None,
+    )
+    if ours is None:
+        sqlite_limits = report["limits"]["sqlite"]
+        ours = _run_size(plan, "sqlite", plan.peer_size, sqlite_limits, say, http=False)
+        ours["purpose"] = "peer comparison"
+        report["runs"].append(ours)
+    say(f"== django-helpdesk: own venv in {plan.peer_dir}, {plan.peer_size:,} incidents")
+    peer = run_peer(plan.peer_dir, iterations=plan.iterations, budget_seconds=20.0)
+    rows = [] if peer.get("skipped") else compare(peer, ours)
+    return {"size": plan.peer_size, "backend": "sqlite", "result": peer, "comparison": rows}
 
 
 def _postgres_version(url: str) -> str | None:
@@ -133,6 +182,7 @@ def run(plan: Plan, say: Callable[[str], None]) -> dict[str, Any]:
         "Python": machine["python"],
         "Django": machine["django"],
         "SQLite": machine["sqlite"],
+        "gunicorn": importlib.metadata.version("gunicorn"),
     }
     report: dict[str, Any] = {
         "mode": plan.mode,
@@ -160,5 +210,10 @@ def run(plan: Plan, say: Callable[[str], None]) -> dict[str, Any]:
         report["limits"][backend] = _measure_limits(plan, backend, say)
         for size in plan.sizes:
             report["runs"].append(_run_size(plan, backend, size, report["limits"][backend], say))
+    if plan.peer and "sqlite" in report["limits"]:
+        report["peer"] = _peer_comparison(plan, report, say)
+        peer_version = report["peer"]["result"].get("versions", {}).get("django-helpdesk")
+        if peer_version:
+            report["versions"]["django-helpdesk (peer)"] = peer_version
     report["load_average_after"] = describe_machine()["load_average"]
     return report

@@ -7,6 +7,7 @@ from typing import Any
 from latitude.bench import benchmarks  # noqa: F401 - registers the benchmarks
 from latitude.bench.context import build_context
 from latitude.bench.machine import peak_rss_mib
+from latitude.bench.peer import equivalents  # noqa: F401 - registers the peer equivalents
 from latitude.bench.registry import run_all
 from latitude.core.models import AuditEntry
 from latitude.people.models import User

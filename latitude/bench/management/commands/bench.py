@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from latitude.bench import report
+from latitude.bench import plots, report
 from latitude.bench.orchestrate import Plan, run
 from latitude.bench.safety import require_bench_database
 
@@ -17,10 +17,13 @@ class Preset:
     sizes: list[int]
     iterations: int
     pgbench_seconds: int
+    http_seconds: int
 
 
-QUICK = Preset(sizes=[10_000], iterations=30, pgbench_seconds=10)
-FULL = Preset(sizes=[10_000, 100_000, 1_000_000], iterations=100, pgbench_seconds=30)
+QUICK = Preset(sizes=[10_000], iterations=30, pgbench_seconds=10, http_seconds=10)
+FULL = Preset(
+    sizes=[10_000, 100_000, 1_000_000], iterations=100, pgbench_seconds=30, http_seconds=30
+)
 BACKENDS = ("sqlite", "postgresql")
 
 
@@ -53,6 +56,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--markdown", default=str(Path(settings.BASE_DIR).parent / "docs" / "benchmarks.md")
         )
+        parser.add_argument(
+            "--no-peer", action="store_true", help="leave out the django-helpdesk comparison"
+        )
         # Internal: the measuring child process started by the run itself.
         parser.add_argument("--measure-size", type=int, help="(internal) measure the loaded data")
         parser.add_argument("--limits", default="{}", help="(internal) limits as JSON")
@@ -64,6 +70,7 @@ class Command(BaseCommand):
             return
         plan = self._plan(options)
         result = run(plan, self.stdout.write)
+        result["plots"] = plots.draw(result, Path(options["markdown"]).parent / "bench")
         json_path = report.write(result, Path(options["output"]), Path(options["markdown"]))
         self.stdout.write(f"Wrote {json_path} and {options['markdown']}.")
 
@@ -85,6 +92,8 @@ class Command(BaseCommand):
             iterations=iterations,
             seed=options["seed"],
             pgbench_seconds=preset.pgbench_seconds,
+            http_seconds=preset.http_seconds,
+            peer=not options["no_peer"],
         )
 
     def _measure(self, options: dict[str, Any]) -> None:
