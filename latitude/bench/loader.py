@@ -116,10 +116,16 @@ def load(
     return LoadResult(tickets, written, time.perf_counter() - started, organisation)
 
 
+def write_sla_clocks(rows: Rows) -> None:
+    """Hook for the SLA work: write the clocks of the batch's tickets (rows.tickets) here,
+    in the same transaction as the tickets. Nothing yet: no SLA model exists on this branch."""
+
+
 @transaction.atomic
 def _write(writers: list[tuple[str, TableWriter]], rows: Rows) -> None:
     for name, writer in writers:
         writer.write(getattr(rows, name))
+    write_sla_clocks(rows)
 
 
 def _progress_line(done: int, total: int, rows: int, seconds: float) -> str:

@@ -13,7 +13,7 @@ from latitude.people.models import User
 from latitude.people.selectors import visible_teams
 from latitude.sla.pages.badges import attach_badges
 from latitude.tickets.forms import QUEUE_CHOICES, QueueFilterForm
-from latitude.tickets.selectors import TicketFilters, count_tickets, ticket_page
+from latitude.tickets.selectors import COUNT_CAP, TicketFilters, count_tickets, ticket_page
 from latitude.tickets.views.access import agent_required
 
 PAGE_TEMPLATE = "tickets/queue.html"
@@ -64,11 +64,22 @@ def _results(request: HttpRequest, form: QueueFilterForm) -> dict[str, Any]:
 
 
 def _tabs(request: HttpRequest, values: dict[str, Any]) -> list[dict[str, Any]]:
-    """One tab per queue with the number of tickets it holds under the current filters."""
+    """One tab per queue with the number of tickets it holds under the current filters,
+    shown as "999+" beyond COUNT_CAP - 1 so that a tab never reads a whole big queue."""
     tabs = []
     for key, label in QUEUE_CHOICES:
-        count = count_tickets(request.user, TicketFilters(**{**values, "queue": key}))
-        tabs.append({"key": key, "label": label, "count": count, "current": key == values["queue"]})
+        filters = TicketFilters(**{**values, "queue": key})
+        count = count_tickets(request.user, filters, cap=COUNT_CAP)
+        capped = count >= COUNT_CAP
+        tabs.append(
+            {
+                "key": key,
+                "label": label,
+                "count": COUNT_CAP - 1 if capped else count,
+                "capped": capped,
+                "current": key == values["queue"],
+            }
+        )
     return tabs
 
 
