@@ -48,7 +48,9 @@ def _ask_to_resolve_a_p1(team, agent) -> int:
 def _notified(event: str) -> list:
     return [
         n.recipient
-        for n in Notification.objects.filter(occurrence__event=event).select_related("recipient")
+        for n in Notification.objects.filter(occurrence__event=event)
+        .select_related("recipient")
+        .order_by("pk")
     ]
 
 
