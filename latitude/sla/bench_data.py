@@ -51,57 +51,34 @@ def _entry(ticket: Ticket, at: datetime, verb: str, actor: User, **parts: Any) -
 
 
 def _trail(ticket: Ticket, agent: User, terms: dict[str, Any], rng: random.Random) -> list[Any]:
+    """Opened, taken, maybe waiting on the requester and back, answered, maybe resolved."""
+    steps: list[tuple[str, dict[str, Any]]] = [
+        (
+            "ticket.owner_changed",
+            {"changes": {"owner": [None, agent.pk], "status": ["new", "in_progress"]}},
+        ),
+    ]
+    if rng.random() < 0.4:
+        steps += [
+            _moved("in_progress", "waiting_requester"),
+            _moved("waiting_requester", "in_progress"),
+        ]
+    steps.append(("ticket.commented", {"context": {"internal": False}}))
+    if ticket.status == "resolved":
+        steps.append(_moved("in_progress", "resolved"))
     at = ticket.created_at
-    step = lambda: timedelta(minutes=rng.randrange(5, 600))  # noqa: E731
     entries = [
         _entry(ticket, at, "ticket.opened", agent, context={"kind": "incident"}),
         _entry(ticket, at, "sla.terms_set", agent, context=terms),
     ]
-    at += step()
-    entries.append(
-        _entry(
-            ticket,
-            at,
-            "ticket.owner_changed",
-            agent,
-            changes={"owner": [None, agent.pk], "status": ["new", "in_progress"]},
-        )
-    )
-    if rng.random() < 0.4:
-        at += step()
-        entries.append(
-            _entry(
-                ticket,
-                at,
-                "ticket.status_changed",
-                agent,
-                changes={"status": ["in_progress", "waiting_requester"]},
-            )
-        )
-        at += step()
-        entries.append(
-            _entry(
-                ticket,
-                at,
-                "ticket.status_changed",
-                agent,
-                changes={"status": ["waiting_requester", "in_progress"]},
-            )
-        )
-    at += step()
-    entries.append(_entry(ticket, at, "ticket.commented", agent, context={"internal": False}))
-    if ticket.status == "resolved":
-        at += step()
-        entries.append(
-            _entry(
-                ticket,
-                at,
-                "ticket.status_changed",
-                agent,
-                changes={"status": ["in_progress", "resolved"]},
-            )
-        )
+    for verb, parts in steps:
+        at += timedelta(minutes=rng.randrange(5, 600))
+        entries.append(_entry(ticket, at, verb, agent, **parts))
     return entries
+
+
+def _moved(before: str, after: str) -> tuple[str, dict[str, Any]]:
+    return "ticket.status_changed", {"changes": {"status": [before, after]}}
 
 
 def make_tickets(count: int, *, seed: int = 4, closed_share: float = 0.8) -> int:
