@@ -16,8 +16,7 @@ A ticket's clocks:
     clock_details(actor, ticket_id, *, now=None) -> list[ClockDetail]    live, with timeline;
         anyone who sees the ticket (requesters without waiver/extension reasons); NotFound
     clocks_by_ticket(ticket_ids) -> dict[int, list[SlaClock]]            one query, for queues
-    badge(clock, *, now=None) -> Badge                                   business minutes left;
-        no query when the clock came from clocks_by_ticket/breaching_soon (calendar selected)
+    (queue badges: `latitude.sla.pages.badges.attach_badges`, one query per page)
     breaching_soon(actor, *, within=timedelta(hours=4), now=None) -> QuerySet[SlaClock]
         running clocks due before now + within (overdue ones first) on tickets the actor
         works on, sorted by due time, with ticket, ticket.owner, ticket.team, calendar selected
@@ -57,16 +56,14 @@ from latitude.sla.compiled import (
     list_calendars,
 )
 from latitude.sla.models import CalendarAssignment, SlaClock, SlaPolicy
-from latitude.sla.policies import CalendarChoice, calendar_choice, engine_for
+from latitude.sla.policies import CalendarChoice, calendar_choice
 from latitude.sla.preview import Preview, preview_due_times
 
 __all__ = [
-    "Badge",
     "CalendarChoice",
     "ClockDetail",
     "Preview",
     "ReportRow",
-    "badge",
     "breaching_soon",
     "calendar_assignments",
     "calendar_choice",
@@ -91,16 +88,6 @@ REPORT_GROUPS = {
     "priority": "ticket__priority",
     "month": "month",
 }
-
-
-@dataclass(frozen=True)
-class Badge:
-    kind: str
-    state: str
-    due_at: datetime | None
-    remaining_minutes: int  # negative when overdue
-    breached: bool
-    warned: bool
 
 
 @dataclass(frozen=True)
@@ -200,29 +187,6 @@ def clocks_by_ticket(ticket_ids: Iterable[int]) -> dict[int, list[SlaClock]]:
     for clock in _ordered(clocks):
         found.setdefault(clock.ticket_id, []).append(clock)
     return found
-
-
-def badge(clock: SlaClock, *, now: datetime | None = None) -> Badge:
-    """What a queue shows: business minutes left (live for a running clock)."""
-    now = now or timezone.now()
-    remaining = clock.remaining_minutes
-    if clock.state == ClockState.RUNNING and clock.due_at is not None:
-        remaining = _engine_of(clock).business_minutes_between(now, clock.due_at)
-    breached = clock.breached_at is not None or (
-        clock.state == ClockState.RUNNING and clock.due_at is not None and clock.due_at <= now
-    )
-    warned = clock.warning_sent_at is not None or (
-        clock.warn_at is not None and clock.warn_at <= now
-    )
-    return Badge(clock.kind, clock.state, clock.due_at, remaining, breached, warned)
-
-
-def _engine_of(clock: SlaClock) -> Any:
-    """The clock's calendar without a query when `calendar` was selected with the clock (and
-    compiled before in this process); a deleted calendar counts around the clock."""
-    if clock.calendar_id is None:
-        return engine_for(None)
-    return compiled_calendar(clock.calendar) if clock.calendar else engine_for(None)
 
 
 def breaching_soon(

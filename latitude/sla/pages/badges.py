@@ -1,10 +1,9 @@
 """SLA badges for lists of tickets: the most pressing clock of each ticket and the business
 time left (or overdue), from the stored clocks and their calendars in one query per page.
 
-`selectors.badge` reads the calendar of each clock again by id (a query per row); here the
-calendars come with the clocks (select_related), their hours and exceptions with two prefetch
-queries for all of them together, and they are compiled once per revision (cached), so a page
-of 25 or 250 rows costs the same: one query without calendars, three with.
+The calendars come with the clocks (select_related), their hours and exceptions with two
+prefetch queries for all of them together, and they are compiled once per revision (cached), so
+a page of 25 or 250 rows costs the same: one query without calendars, three with.
 """
 
 from collections.abc import Iterable, Sequence

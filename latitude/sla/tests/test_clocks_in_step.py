@@ -120,18 +120,19 @@ def test_recompute_finds_nothing_to_fix_after_actions_and_fixes_a_tampered_row(d
     assert clocks_of(ticket)["resolution"].due_at is not None
 
 
-def test_queue_badges_cost_one_query_for_any_number_of_tickets(desk, django_assert_num_queries):
-    from latitude.sla.selectors import badge, clocks_by_ticket
+def test_queue_badges_cost_the_same_queries_for_any_number_of_tickets(
+    desk, django_assert_num_queries
+):
+    from latitude.sla.pages.badges import attach_badges
 
     with freeze_time(berlin(2024, 6, 11, 8)):
         tickets = [open_p4(desk) for _ in range(4)]
-    ids = [ticket.pk for ticket in tickets]
-    badge(clocks_by_ticket(ids)[ids[0]][0], now=berlin(2024, 6, 11, 9))  # compiles the calendar
-    with django_assert_num_queries(1):
-        found = clocks_by_ticket(ids)
-        badges = [badge(clock, now=berlin(2024, 6, 11, 9)) for c in found.values() for clock in c]
+    attach_badges(tickets[:1], now=berlin(2024, 6, 11, 9))  # compiles the calendar
+    # The clocks with their calendar, and the calendar's hours and exceptions (prefetched).
+    with django_assert_num_queries(3):
+        attach_badges(tickets, now=berlin(2024, 6, 11, 9))
     # Response 120 from 08:00: at 09:00, 60 business minutes are left.
-    assert [b.remaining_minutes for b in badges if b.kind == "response"] == [60] * 4
+    assert [(t.sla_badge.kind, t.sla_badge.minutes) for t in tickets] == [("response", 60)] * 4
 
 
 def test_the_recompute_command_reports_and_fixes_differences(desk):
