@@ -44,4 +44,4 @@ def inform_if_asked(verdict: Any, record: DecisionRecord) -> None:
             "informed": [person.pk for person in recipients],
         },
     )
-    notification_events.informed(record=record, people=recipients)
+    notification_events.informed(record=record, subject=verdict.subject, people=recipients)

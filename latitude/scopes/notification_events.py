@@ -27,8 +27,25 @@ def _request_link(request: Any, person: Any) -> str:
     return reverse("scopes:request", kwargs={"request_id": request.pk})
 
 
-def _record_link(record: Any, person: Any) -> str:
-    return reverse("scopes:requests") + "?show=decided"
+def _is_ticket(subject: Any) -> bool:
+    return getattr(subject, "_meta", None) is not None and subject._meta.label == "tickets.Ticket"
+
+
+def _may_see_subject(subject: Any, person: Any) -> bool:
+    """The decided subject: a ticket by the ticket visibility; grants are read by all staff."""
+    if _is_ticket(subject):
+        from latitude.tickets.notification_events import can_see
+
+        return can_see(subject, person)
+    return True
+
+
+def _subject_link(subject: Any, person: Any) -> str:
+    if _is_ticket(subject):
+        from latitude.tickets.notification_events import link_for
+
+        return link_for(subject, person)
+    return reverse("scopes:mine")
 
 
 def _event(name: str, label: Any, **options: Any) -> str:
@@ -66,7 +83,8 @@ EXPIRED = _event(
 INFORMED = _event(
     "scopes.decision_informed",
     _("A decision you are to be informed of was taken"),
-    link=_record_link,
+    visible_to=_may_see_subject,
+    link=_subject_link,
 )
 
 
@@ -121,12 +139,13 @@ def expired(*, request: DecisionRequest) -> None:
     )
 
 
-def informed(*, record: DecisionRecord, people: list[User]) -> None:
-    """People a 'decide and inform' grant names hear of the decision taken under it."""
+def informed(*, record: DecisionRecord, subject: Any, people: list[User]) -> None:
+    """People a 'decide and inform' grant names hear of the decision taken under it; the link
+    opens what was decided (the ticket), for those who may see it."""
     notify(
         event=INFORMED,
         recipients=people,
-        subject=record,
+        subject=subject,
         actor=record.actor,
         context={
             "decision": record.decision,

@@ -115,13 +115,14 @@ def test_only_the_holder_a_request_moves_on_to_hears_of_it_again(desk):
 
 def test_a_decide_and_inform_grant_tells_the_person_it_names(desk, without_standard_grants):
     team, agent, _ = desk
-    watcher = AgentFactory(full_name="Wanda Watcher")
+    watcher = member_of(team, AgentFactory(full_name="Wanda Watcher"))
     team_grant(team, "ticket.resolve", effect="decide_and_inform", inform_person_id=watcher.pk)
     ticket = TicketFactory(team=team, owner=agent, priority=3, status=Status.IN_PROGRESS)
 
     actions.resolve_ticket(actor=agent, ticket_id=ticket.pk, resolution="Replaced the toner.")
 
     assert _notified(events.INFORMED) == [watcher]
+    assert Notification.objects.get(recipient=watcher).link == f"/desk/tickets/{ticket.number}/"
     occurrence = Occurrence.objects.get(event=events.INFORMED)
     assert occurrence.context["rationale"] == "Replaced the toner."
 
@@ -135,3 +136,18 @@ def test_the_e_mail_is_rendered_in_the_recipients_language_with_the_request_link
     assert message.subject.startswith("Entscheidungsanfrage für Sie:")
     assert "Alex Agent bittet Sie, „Ticket lösen“" in message.body_text
     assert f"/desk/latitude/requests/{request_id}/" in message.body_text
+
+
+def test_someone_named_to_be_informed_who_cannot_see_the_ticket_is_skipped(
+    desk, without_standard_grants
+):
+    team, agent, _ = desk
+    outsider = member_of(TeamFactory(name="Facilities"), AgentFactory(full_name="Olga Outside"))
+    team_grant(team, "ticket.resolve", effect="decide_and_inform", inform_person_id=outsider.pk)
+    ticket = TicketFactory(team=team, owner=agent, priority=3, status=Status.IN_PROGRESS)
+
+    actions.resolve_ticket(actor=agent, ticket_id=ticket.pk, resolution="Replaced the toner.")
+
+    assert _notified(events.INFORMED) == []
+    occurrence = Occurrence.objects.get(event=events.INFORMED)
+    assert [row["skipped"] for row in occurrence.outcome] == ["cannot_see"]
