@@ -160,13 +160,21 @@ def clock_details(actor: Any, ticket_id: int, *, now: datetime | None = None) ->
 
     Anyone who sees the ticket sees its clocks (a requester too, on their own ticket); only
     agents and admins see the reasons given for waivers and extensions."""
-    from latitude.sla.clocks.store import compute_for_ticket
     from latitude.tickets.models import Ticket
     from latitude.tickets.visibility import visibility_filter
 
     ticket = Ticket.objects.filter(visibility_filter(actor), pk=ticket_id).first()
     if ticket is None:
         raise NotFound(_("No such ticket."))
+    return details_of_seen_ticket(actor, ticket, now=now)
+
+
+def details_of_seen_ticket(
+    actor: Any, ticket: Any, *, now: datetime | None = None
+) -> list[ClockDetail]:
+    """`clock_details` of a ticket the caller has already shown the actor may see."""
+    from latitude.sla.clocks.store import compute_for_ticket
+
     stored = {clock.kind: clock for clock in SlaClock.objects.filter(ticket=ticket)}
     results = compute_for_ticket(ticket, now=now or timezone.now())
     if not _is_staff(actor):

@@ -16,6 +16,7 @@ from latitude.tickets.search import matching_ticket_ids
 from latitude.tickets.visibility import visibility_filter, works_on_filter
 
 LIST_RELATED = ("requester", "owner", "team", "service")
+TICKET_RELATED = (*LIST_RELATED, "category")
 
 SORTS: dict[str, list[str]] = {
     "updated": ["-updated_at", "-id"],
@@ -81,12 +82,9 @@ def get_ticket_for(actor: Any, ticket_id: int | str, *, for_update: bool = False
     queryset = visible_tickets(actor)
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
-    lookup = _ticket_lookup(ticket_id)
-    ticket = (
-        queryset.filter(lookup)
-        .select_related(*LIST_RELATED, "category", "parent", "merged_into", "approval_decided_by")
-        .first()
-    )
+    # Parent, merged-into and approver are rarely set and load on access: joining them too made
+    # PostgreSQL plan nine joins (4-5 ms of planning on every ticket page and every action).
+    ticket = queryset.filter(_ticket_lookup(ticket_id)).select_related(*TICKET_RELATED).first()
     if ticket is None:
         raise NotFound("No such ticket.")
     return ticket
@@ -179,14 +177,15 @@ def can_work_on(actor: Any, ticket: Ticket) -> bool:
     return Ticket.objects.filter(works_on_filter(actor), pk=ticket.pk).exists()
 
 
-def comments_for(actor: Any, ticket: Ticket) -> QuerySet[Comment]:
-    """The conversation as the actor may read it: requesters never get internal notes."""
+def comments_for(actor: Any, ticket: Ticket, *, working: bool | None = None) -> QuerySet[Comment]:
+    """The conversation as the actor may read it: requesters never get internal notes.
+    `working`: `can_work_on(actor, ticket)` when the caller has already asked it."""
     queryset = ticket.comments.select_related("author").prefetch_related(
         Prefetch(
             "attachments", queryset=attachments_visible_filter(actor, Attachment.objects.all())
         )
     )
-    if not can_work_on(actor, ticket):
+    if not (can_work_on(actor, ticket) if working is None else working):
         queryset = queryset.filter(is_internal=False)
     return queryset
 

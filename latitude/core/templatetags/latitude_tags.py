@@ -1,5 +1,6 @@
 """Presentation helpers shared by the workspace and the portal."""
 
+import threading
 from typing import Any
 
 import markdown as markdown_lib
@@ -42,8 +43,20 @@ def _markdown_without_raw_html() -> markdown_lib.Markdown:
     return converter
 
 
+_converters = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    """One converter per thread, reset between texts: building one (its parser and
+    extensions) cost more than converting a typical comment, once per comment on a page."""
+    converter: markdown_lib.Markdown | None = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = _converters.markdown = _markdown_without_raw_html()
+    return converter.reset()
+
+
 def render_markdown(text: str) -> str:
-    html = _markdown_without_raw_html().convert(text or "")
+    html = _converter().convert(text or "")
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,

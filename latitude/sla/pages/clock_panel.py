@@ -17,7 +17,7 @@ from latitude.sla.choices import ClockKind, ClockState
 from latitude.sla.clocks.types import ClockResult
 from latitude.sla.pages.badges import OPEN_STATES, SlaBadge
 from latitude.sla.pages.durations import parse_duration
-from latitude.sla.selectors import clock_details, timeline_text
+from latitude.sla.selectors import details_of_seen_ticket, timeline_text
 
 DECISION = "ticket.waive_sla"
 
@@ -64,10 +64,11 @@ def badge_of_result(result: ClockResult, now: datetime) -> SlaBadge:
 
 
 def clock_panel(actor: Any, ticket: Any, *, now: datetime | None = None) -> Panel:
-    """The clocks of a ticket the actor works on, and the decision the panel offers."""
+    """The clocks of a ticket the actor works on (checked by the caller), and the decision the
+    panel offers."""
     now = now or timezone.now()
     views = []
-    for detail in clock_details(actor, ticket.pk, now=now):
+    for detail in details_of_seen_ticket(actor, ticket, now=now):
         steps = [(item.at, item.what, timeline_text(item)) for item in detail.timeline]
         views.append(ClockView(detail.result, badge_of_result(detail.result, now), steps))
     panel = Panel(views)

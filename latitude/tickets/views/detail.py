@@ -14,6 +14,7 @@ from latitude.core.errors import OutOfScope
 from latitude.core.htmx import is_partial
 from latitude.people.models import User
 from latitude.people.selectors import agents_of_team, visible_teams
+from latitude.scopes import cache as scope_cache
 from latitude.sla.pages.clock_panel import Panel, blank_form, clock_panel
 from latitude.tickets import forms as ticket_forms
 from latitude.tickets.choices import OPEN_STATUSES, Status
@@ -43,7 +44,8 @@ TICKET_TEMPLATE = "tickets/_ticket.html"
 @agent_required
 def detail(request: HttpRequest, reference: str) -> HttpResponse:
     ticket = desk_ticket(request, reference)
-    return render(request, PAGE_TEMPLATE, ticket_context(request, ticket))
+    with scope_cache.pinned():  # the page's verdicts and hints read the grants revision once
+        return render(request, PAGE_TEMPLATE, ticket_context(request, ticket))
 
 
 def ticket_context(
@@ -58,7 +60,9 @@ def ticket_context(
     context: dict[str, Any] = {
         "ticket": ticket,
         "can_work": working,
-        "timeline": build_timeline(actor, ticket, comments_for(actor, ticket), agent_view=working),
+        "timeline": build_timeline(
+            actor, ticket, comments_for(actor, ticket, working=working), agent_view=working
+        ),
         "watchers": list(ticket.watchers.only("id", "full_name", "email")),
         "related": list(_related(actor, ticket)),
         "children": children,
