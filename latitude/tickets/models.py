@@ -215,6 +215,16 @@ class Ticket(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.subject}"
 
+    # Labels for rows of lists: Django's get_FOO_display rebuilds the whole choices dict (and
+    # hashes every lazy label) on each call, which was a quarter of a queue row's rendering.
+    @property
+    def status_label(self) -> str:
+        return str(Status(self.status).label)
+
+    @property
+    def priority_label(self) -> str:
+        return str(Priority(self.priority).label)
+
     @property
     def is_open(self) -> bool:
         return self.status in (

@@ -6,6 +6,9 @@ from typing import Any
 import markdown as markdown_lib
 import nh3
 from django import template
+from django.forms import BoundField
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -76,3 +79,24 @@ def markdown_filter(text: str) -> SafeString:
 def timeline_entry(item: Any) -> dict[str, Any]:
     """One entry of a ticket timeline (a comment or a recorded change)."""
     return {"item": item}
+
+
+@register.simple_tag
+def plain_select(field: BoundField) -> SafeString:
+    """The <select> of a choice field with flat choices, written directly. Django's widget
+    templates include a template for each option, which cost more than the rest of a queue's
+    filter bar; this renders the same markup."""
+    value = field.value()
+    chosen = set() if value is None else {str(value)}
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (choice, " selected" if str(choice) in chosen else "", label)
+            for choice, label in field.field.choices  # type: ignore[attr-defined]
+        ),
+    )
+    attrs = flatatt(field.field.widget.attrs)
+    return format_html(
+        '<select name="{}" id="{}"{}>{}</select>', field.html_name, field.auto_id, attrs, options
+    )
