@@ -69,7 +69,10 @@ def open_ticket(
     if cost_amount is not None and not (actor.is_agent or actor.is_admin):
         raise NotPermitted(_("Only agents may state what a request costs."))
     approval, cost, currency = approval_on_open(kind, service, cost_amount, cost_currency)
+    priority, team = rules.priority_for(impact, urgency), team or rules.team_for(service)
     ticket = Ticket.objects.create(
+        # Taken last: the counter row stays locked until commit, so nothing that can be read
+        # before it should run while other creators wait for it.
         number=rules.next_number(kind),
         kind=kind,
         subject=subject.strip(),
@@ -79,8 +82,8 @@ def open_ticket(
         category=category,
         impact=impact,
         urgency=urgency,
-        priority=rules.priority_for(impact, urgency),
-        team=team or rules.team_for(service),
+        priority=priority,
+        team=team,
         approval=approval,
         cost_amount=cost,
         cost_currency=currency,
