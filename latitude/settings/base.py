@@ -83,6 +83,12 @@ DATABASES = {"default": database_config(env_str("DATABASE_URL"), VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "people.User"
+# Sessions record the backend that signed a person in; ModelBackend stays listed so that
+# sessions begun before PersonBackend existed stay valid.
+AUTHENTICATION_BACKENDS = [
+    "latitude.people.backends.PersonBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
