@@ -23,6 +23,7 @@ from latitude.scopes.models import (
 GRANT_PREFIX = "Bench grant "
 RECORD_MARK = "bench"
 DECISIONS = ["ticket.resolve", "ticket.close", "ticket.reopen", "ticket.set_priority"]
+DECLINED_SHARE = 1 / 9  # of the requests holders answer (the rest they approve)
 
 
 def _limits(rng: random.Random) -> dict[str, object]:
@@ -108,7 +109,8 @@ def _record(decision: str, actor: int, team: Team, moment: datetime) -> Decision
 def _request(
     decision: str, actor: int, moment: datetime, rng: random.Random, n: int
 ) -> DecisionRequest:
-    status = rng.choice([RequestStatus.APPROVED] * 8 + [RequestStatus.DECLINED])
+    declined = rng.random() < DECLINED_SHARE
+    status = RequestStatus.DECLINED if declined else RequestStatus.APPROVED
     return DecisionRequest(
         decision=decision,
         kind=RequestKind.OUT_OF_SCOPE,
