@@ -19,13 +19,11 @@ from django.conf import settings
 from latitude.bench.org import Organisation
 from latitude.bench.planner import LEAD_DECIDES_BELOW, SUBJECT_TYPE, Rows, Step
 from latitude.catalog.choices import Criticality
-from latitude.people.models import User
-from latitude.scopes.actions.grants import create_grant
-from latitude.scopes.benchdata import DECLINED_SHARE
+from latitude.scopes.benchdata import DECLINED_SHARE, bulk_grants
 from latitude.scopes.choices import HolderKind, TeamScope
-from latitude.scopes.conditions import NO_LIMITS
+from latitude.scopes.conditions import NO_LIMITS, Tree
 from latitude.scopes.models import DecisionOutcome, RequestKind, RequestStatus
-from latitude.scopes.terms import GrantTerms
+from latitude.scopes.terms import GrantTerms, checked
 from latitude.tickets.choices import Kind, Status
 
 if TYPE_CHECKING:
@@ -69,29 +67,30 @@ class Grants:
     lead: dict[int, int] = field(default_factory=dict)
 
 
-def _team_grant(admin: User, name: str, team_id: int, **terms: Any) -> int:
-    terms = {"holder_kind": HolderKind.TEAM, "holder_team_id": team_id, "rationale": WHY, **terms}
-    version = create_grant(actor=admin, name=name, terms=GrantTerms(**terms))
-    return int(version.pk)
+def _team_terms(team_id: int, scope: str, decisions: list[str], condition: Tree) -> dict:
+    terms = GrantTerms(
+        HolderKind.TEAM, decisions, condition=condition, holder_team_id=team_id,
+        team_scope=scope, rationale=WHY,
+    )  # fmt: skip
+    return checked(terms).as_fields()
 
 
 def create_grants(org: Organisation) -> Grants:
-    """Three grants per team, through the action that writes grants (and audits them)."""
-    admin, grants = User.objects.get(pk=org.bench_admin_id), Grants()
+    """Three grants per team, checked as the grant actions check them, written in bulk."""
     lifecycle = {"fact": "priority", "op": "gte", "value": LEAD_DECIDES_BELOW}
     raise_to = {"fact": "to", "op": "gte", "value": LEAD_DECIDES_BELOW}
+    wanted: dict[str, dict] = {}
     for n, team in enumerate(org.team_ids, start=1):
         members = TeamScope.MEMBERS
-        grants.members[team] = (
-            _team_grant(admin, f"Group {n}: P3-P4 lifecycle", team, team_scope=members,
-                        decisions=LIFECYCLE, condition=lifecycle),
-            _team_grant(admin, f"Group {n}: raise to P3", team, team_scope=members,
-                        decisions=[RAISE], condition=raise_to),
-        )  # fmt: skip
-        grants.lead[team] = _team_grant(
-            admin, f"Group {n}: lead decides", team, team_scope=TeamScope.LEAD,
-            decisions=[*LIFECYCLE, RAISE], condition=dict(NO_LIMITS),
-        )  # fmt: skip
+        wanted[f"Group {n}: P3-P4 lifecycle"] = _team_terms(team, members, LIFECYCLE, lifecycle)
+        wanted[f"Group {n}: raise to P3"] = _team_terms(team, members, [RAISE], raise_to)
+        wanted[f"Group {n}: lead decides"] = _team_terms(
+            team, TeamScope.LEAD, [*LIFECYCLE, RAISE], dict(NO_LIMITS)
+        )
+    ids, grants = bulk_grants(wanted), Grants()
+    for n, team in enumerate(org.team_ids, start=1):
+        grants.members[team] = (ids[f"Group {n}: P3-P4 lifecycle"], ids[f"Group {n}: raise to P3"])
+        grants.lead[team] = ids[f"Group {n}: lead decides"]
     return grants
 
 

@@ -298,7 +298,8 @@ class TicketPlan:
             self._audit(rows, self.closed, None, closing.verb, closing.changes, AUTO_CLOSED)
             self.timeline.append((self.closed, closing))
         self._watchers(rows)
-        last = max([self.opened, *moments, *(m for m in (self.resolved, self.closed) if m)])
+        self.last_change = max([self.opened, *moments])  # of an open ticket: its clocks' mark
+        last = max([self.last_change, *(m for m in (self.resolved, self.closed) if m)])
         rows.tickets.append(
             (
                 self.id,
