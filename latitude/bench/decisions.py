@@ -9,6 +9,7 @@ by right and reverses the resolution it undoes; the desk's automatic closing is 
 Ids are chosen here, as the planner chooses ticket ids, so records can point at each other.
 """
 
+import functools
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -94,6 +95,25 @@ def create_grants(org: Organisation) -> Grants:
     return grants
 
 
+@functools.cache
+def _grant_ids(grant: int | None) -> str:
+    return json.dumps([grant] if grant else [])
+
+
+@functools.cache
+def _facts(decision: str, old: Any, new: Any, service: int, team: int) -> str:
+    """The facts as JSON text; few distinct values, each written many times."""
+    where = f'"kind": "{Kind.INCIDENT}", "service": {service}'
+    where += f', "service_criticality": {Criticality.MEDIUM}, "team": {team}'
+    if decision == RAISE:
+        return f'{{"from": {old}, "to": {new}, {where}}}'
+    priority, reopens = new
+    return (
+        f'{{"from": "{old}", "priority": {priority}, "open_children": 0, '
+        f'"reopen_count": {reopens}, {where}}}'
+    )
+
+
 class DecisionPlanner:
     """Turns a planned ticket's state changes into record, request, route and reversal rows."""
 
@@ -136,14 +156,10 @@ class TicketDecisions:
     # Facts ---------------------------------------------------------------------------------
 
     def _facts(self, decision: str, step: Step) -> str:
-        where = f'"kind": "{Kind.INCIDENT}", "service": {self.p.org.service_of_team[self.t.team]}'
-        where += f', "service_criticality": {Criticality.MEDIUM}, "team": {self.t.team}'
+        service = self.p.org.service_of_team[self.t.team]
         if decision == RAISE:
-            return f'{{"from": {step.old}, "to": {step.new}, {where}}}'
-        return (
-            f'{{"from": "{step.old}", "priority": {self.t.priority}, "open_children": 0, '
-            f'"reopen_count": {self.reopens}, {where}}}'
-        )
+            return _facts(decision, step.old, step.new, service, self.t.team)
+        return _facts(decision, step.old, (self.t.priority, self.reopens), service, self.t.team)
 
     # Records -------------------------------------------------------------------------------
 
@@ -159,7 +175,7 @@ class TicketDecisions:
                 record_id, decision, outcome, values.get("within_scope", True),
                 values.get("effect", ""), actor, self.p.org.names.get(actor, "system") if actor
                 else "system", values.get("on_behalf_of"), values.get("team"), values["facts"],
-                grant, json.dumps([grant] if grant else []), values.get("explanation", ""),
+                grant, _grant_ids(grant), values.get("explanation", ""),
                 values.get("rationale", ""), values.get("request"), moment, SUBJECT_TYPE,
                 self.t.id, self.t.repr,
             )
