@@ -9,6 +9,14 @@ from datetime import UTC, datetime
 from django.core.management.color import no_style
 from django.db import connection, models, transaction
 
+from latitude.bench.decisions import (
+    RECORD_COLUMNS,
+    REQUEST_COLUMNS,
+    REVERSAL_COLUMNS,
+    ROUTE_COLUMNS,
+    DecisionPlanner,
+    create_grants,
+)
 from latitude.bench.fastload import indexes_built_afterwards
 from latitude.bench.org import Organisation, create_organisation
 from latitude.bench.planner import (
@@ -21,10 +29,13 @@ from latitude.bench.planner import (
     arrival_times,
 )
 from latitude.bench.profile import Profile, load_profile
+from latitude.bench.sla import CLOCK_COLUMNS, ClockPlanner, create_sla_terms
 from latitude.bench.texts import load_threads
 from latitude.bench.writer import TableWriter
 from latitude.core.models import AuditEntry
 from latitude.people.models import User
+from latitude.scopes.models import DecisionRecord, DecisionRequest, DecisionRoute, Reversal
+from latitude.sla.models import SlaClock
 from latitude.tickets.choices import Kind
 from latitude.tickets.models import Comment, Ticket, TicketSequence, TicketWatcher
 
@@ -48,13 +59,22 @@ def _end_of_timeline() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
 
 
+TABLES: list[tuple[str, type[models.Model], tuple[str, ...]]] = [
+    ("tickets", Ticket, TICKET_COLUMNS),
+    ("comments", Comment, COMMENT_COLUMNS),
+    ("audit", AuditEntry, AUDIT_COLUMNS),
+    ("watchers", TicketWatcher, WATCHER_COLUMNS),
+    ("clocks", SlaClock, CLOCK_COLUMNS),
+    ("requests", DecisionRequest, REQUEST_COLUMNS),
+    ("routes", DecisionRoute, ROUTE_COLUMNS),
+    ("records", DecisionRecord, RECORD_COLUMNS),
+    ("reversals", Reversal, REVERSAL_COLUMNS),
+]
+MODELS = [model for _, model, _ in TABLES]
+
+
 def _writers() -> list[tuple[str, TableWriter]]:
-    return [
-        ("tickets", TableWriter(Ticket, TICKET_COLUMNS)),
-        ("comments", TableWriter(Comment, COMMENT_COLUMNS)),
-        ("audit", TableWriter(AuditEntry, AUDIT_COLUMNS)),
-        ("watchers", TableWriter(TicketWatcher, WATCHER_COLUMNS)),
-    ]
+    return [(name, TableWriter(model, columns)) for name, model, columns in TABLES]
 
 
 def _next_id(model: type[models.Model]) -> int:
@@ -66,9 +86,7 @@ def _finish() -> None:
     """Sequences past the ids we chose, readable numbers continuing after ours, fresh statistics."""
     last = Ticket.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     TicketSequence.objects.update_or_create(kind=Kind.INCIDENT, defaults={"last": last})
-    statements = connection.ops.sequence_reset_sql(
-        no_style(), [Ticket, Comment, AuditEntry, TicketWatcher]
-    )
+    statements = connection.ops.sequence_reset_sql(no_style(), MODELS)
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
@@ -92,6 +110,7 @@ def load(
     rng = random.Random(seed)
     profile = profile or load_profile()
     organisation = create_organisation(profile, rng)
+    create_sla_terms()
     end = end or _end_of_timeline()
     opened = arrival_times(profile, tickets, end, rng)
     planner = Planner(
@@ -102,9 +121,16 @@ def load(
         rng=rng,
         first_ticket_id=_next_id(Ticket),
         first_comment_id=_next_id(Comment),
+        decisions=DecisionPlanner(
+            organisation,
+            create_grants(organisation),
+            first_record_id=_next_id(DecisionRecord),
+            first_request_id=_next_id(DecisionRequest),
+        ),
+        clocks=ClockPlanner(end),
     )
     writers, written = _writers(), 0
-    with indexes_built_afterwards([Ticket, Comment, AuditEntry, TicketWatcher]):
+    with indexes_built_afterwards(MODELS):
         for start in range(0, tickets, BATCH):
             rows = planner.plan(opened[start : start + BATCH])
             _write(writers, rows)
@@ -116,16 +142,10 @@ def load(
     return LoadResult(tickets, written, time.perf_counter() - started, organisation)
 
 
-def write_sla_clocks(rows: Rows) -> None:
-    """Hook for the SLA work: write the clocks of the batch's tickets (rows.tickets) here,
-    in the same transaction as the tickets. Nothing yet: no SLA model exists on this branch."""
-
-
 @transaction.atomic
 def _write(writers: list[tuple[str, TableWriter]], rows: Rows) -> None:
     for name, writer in writers:
         writer.write(getattr(rows, name))
-    write_sla_clocks(rows)
 
 
 def _progress_line(done: int, total: int, rows: int, seconds: float) -> str:

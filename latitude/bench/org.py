@@ -28,6 +28,11 @@ class Organisation:
     names: dict[int, str] = field(default_factory=dict)
     bench_agent_id: int = 0
     bench_admin_id: int = 0
+    team_leads: dict[int, int] = field(default_factory=dict)
+
+    def lead_of(self, team_id: int) -> int:
+        """The team's lead, else (an organisation planned without one) its first agent."""
+        return self.team_leads.get(team_id) or self.team_agents[team_id][0]
 
 
 def _people(
@@ -83,6 +88,9 @@ def _staff(
                 rows.append(TeamMembership(team_id=other, user=user))
                 by_team[other].append(user)
     TeamMembership.objects.bulk_create(rows)
+    for team in teams:
+        team.lead = by_team[team.pk][0]  # the team's first own agent
+    Team.objects.bulk_update(teams, ["lead"])
     return by_team
 
 
@@ -122,4 +130,5 @@ def create_organisation(profile: Profile, rng: random.Random) -> Organisation:
         names={user.pk: user.full_name for user in everyone},
         bench_agent_id=bench_agent.pk,
         bench_admin_id=bench_admin.pk,
+        team_leads={team.pk: team.lead_id for team in teams if team.lead_id},
     )

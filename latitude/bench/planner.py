@@ -6,6 +6,10 @@ reassignments (each a team change; an agent of the team left behind keeps watchi
 count and time to resolve. Updates that are not state
 changes become conversation: requester follow-ups and agent answers, a quarter of them
 internal notes. Tickets whose resolution lies after the end of the timeline are still open.
+Each reopening undoes a resolution by the requester; a few tickets are raised one priority
+level once taken. Resolving P1 and P2 and raising to P2 is the team lead's decision (see
+`latitude.bench.decisions`), so the lead is who does it on the trail. With the optional
+`decisions` and `clocks` planners, the rows also hold decision records and SLA clocks.
 """
 
 import bisect
@@ -15,15 +19,22 @@ import json
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from latitude.bench.org import Organisation
 from latitude.bench.profile import Profile
 from latitude.bench.texts import Thread
 from latitude.tickets.choices import CloseReason, Kind, Status
 
+if TYPE_CHECKING:
+    from latitude.bench.decisions import DecisionPlanner
+    from latitude.bench.sla import ClockPlanner
+
 SUBJECT_TYPE = "tickets.ticket"
 INTERNAL_NOTE_SHARE = 0.25
 AUTO_CLOSE = timedelta(days=5)  # the log's median gap between resolved_at and closed_at
+RAISE_SHARE = 0.01  # tickets raised one priority level once taken
+LEAD_DECIDES_BELOW = 3  # resolving P1/P2 and raising to P2 is the lead's (bench grants)
 
 
 @dataclass
@@ -34,9 +45,30 @@ class Rows:
     comments: list[tuple] = field(default_factory=list)
     audit: list[tuple] = field(default_factory=list)
     watchers: list[tuple] = field(default_factory=list)
+    clocks: list[tuple] = field(default_factory=list)
+    records: list[tuple] = field(default_factory=list)
+    requests: list[tuple] = field(default_factory=list)
+    routes: list[tuple] = field(default_factory=list)
+    reversals: list[tuple] = field(default_factory=list)
 
     def count(self) -> int:
-        return len(self.tickets) + len(self.comments) + len(self.audit) + len(self.watchers)
+        return sum(len(rows) for rows in vars(self).values())
+
+
+class Step(NamedTuple):
+    """A state change on the trail: its verb and changes (JSON), who made it, and which field
+    went from `old` to `new` ("status" or "priority"; clocks and decisions look at those)."""
+
+    verb: str
+    changes: str
+    actor: int | None
+    field: str = ""
+    old: Any = None
+    new: Any = None
+
+
+def _moved(old: str, new: str, actor: int | None) -> Step:
+    return Step("ticket.status_changed", _status_change(old, new), actor, "status", old, new)
 
 
 TICKET_COLUMNS = (
@@ -132,9 +164,12 @@ class Planner:
         rng: random.Random,
         first_ticket_id: int = 1,
         first_comment_id: int = 1,
+        decisions: "DecisionPlanner | None" = None,
+        clocks: "ClockPlanner | None" = None,
     ) -> None:
         self.profile, self.org, self.threads, self.end, self.rng = profile, org, threads, end, rng
         self.next_ticket_id, self.next_comment_id = first_ticket_id, first_comment_id
+        self.decisions, self.clocks = decisions, clocks
         self.team_weights = list(itertools.accumulate(profile.team_loads))
 
     def _team(self) -> int:
@@ -144,7 +179,12 @@ class Planner:
     def plan(self, opened: list[datetime]) -> Rows:
         rows = Rows()
         for moment in opened:
-            TicketPlan(self, moment).write(rows)
+            ticket = TicketPlan(self, moment)
+            ticket.write(rows)
+            if self.decisions:
+                self.decisions.plan(ticket, rows)
+            if self.clocks:
+                rows.clocks.extend(self.clocks.rows(ticket))
         return rows
 
 
@@ -166,8 +206,16 @@ class TicketPlan:
         agents = planner.org.team_agents[self.team]
         self.owner = None if rng.random() < profile.unassigned_share else rng.choice(agents)
         self.requester = rng.choice(planner.org.requester_ids)
+        self.lead = planner.org.lead_of(self.team)
+        self.initial_priority = self.priority
+        if self.owner and self.priority >= LEAD_DECIDES_BELOW and rng.random() < RAISE_SHARE:
+            self.priority -= 1
+        self.timeline: list[tuple[datetime, Step]] = []  # state changes, filled by `write`
+        self.first_response: datetime | None = None
         resolved = opened + timedelta(hours=hours)
         self.resolved = resolved if resolved <= planner.end else None
+        if self.resolved is None:
+            self.reopens = 0  # a reopening follows a resolution, which lies ahead
         self.closed = (
             resolved + AUTO_CLOSE
             if self.resolved and resolved + AUTO_CLOSE <= planner.end
@@ -192,36 +240,41 @@ class TicketPlan:
             self.opened + timedelta(seconds=self.p.rng.random() * span) for _ in range(count)
         )
 
-    def _state_changes(self) -> list[tuple[str, str, int | None]]:
-        """(verb, changes, actor) for team moves, assignment and status changes, in order."""
-        steps: list[tuple[str, str, int | None]] = [
-            (
+    def acting(self, level: int) -> int | None:
+        """Who resolves (or raises to) `level` on the trail: the owner within the members'
+        scope, else the team lead (approving the owner's request, or for nobody's ticket)."""
+        return self.owner if self.owner and level >= LEAD_DECIDES_BELOW else self.lead
+
+    def _state_changes(self) -> list[Step]:
+        """Team moves, assignment, a priority raise, resolutions and reopenings, in order."""
+        steps = [
+            Step(
                 "ticket.team_changed",
                 _team_change(old, new),
                 self.p.rng.choice(self.p.org.team_agents[old]),
             )
             for old, new in itertools.pairwise(self.teams)
         ]
+        working = Status.NEW
         if self.owner:
-            steps.append(("ticket.owner_changed", f'{{"owner": [null, {self.owner}]}}', self.owner))
             steps.append(
-                (
-                    "ticket.status_changed",
-                    _status_change(Status.NEW, Status.IN_PROGRESS),
-                    self.owner,
-                )
+                Step("ticket.owner_changed", f'{{"owner": [null, {self.owner}]}}', self.owner)
+            )
+            steps.append(_moved(Status.NEW, Status.IN_PROGRESS, self.owner))
+            working = Status.IN_PROGRESS
+        if self.priority != self.initial_priority:
+            old, new = self.initial_priority, self.priority
+            changes = f'{{"priority": [{old}, {new}]}}'
+            steps.append(
+                Step("ticket.priority_changed", changes, self.acting(new), "priority", old, new)
             )
         if self.resolved:
+            resolver = self.acting(self.priority)
             for _ in range(self.reopens):
-                reopened = _status_change(Status.RESOLVED, Status.IN_PROGRESS)
-                steps.append(("ticket.status_changed", reopened, self.requester))
-            steps.append(
-                (
-                    "ticket.status_changed",
-                    _status_change(Status.IN_PROGRESS, Status.RESOLVED),
-                    self.owner,
-                )
-            )
+                steps.append(_moved(working, Status.RESOLVED, resolver))
+                steps.append(_moved(Status.RESOLVED, Status.IN_PROGRESS, self.requester))
+                working = Status.IN_PROGRESS
+            steps.append(_moved(working, Status.RESOLVED, resolver))
         return steps
 
     def write(self, rows: Rows) -> None:
@@ -229,17 +282,24 @@ class TicketPlan:
         replies = max(0, self.updates - 1 - len(steps) - (1 if self.closed else 0))
         moments = self._moments(len(steps) + replies)
         opened = (
-            f'{{"kind": "{Kind.INCIDENT}", "priority": {self.priority}, "team": {self.teams[0]}}}'
+            f'{{"kind": "{Kind.INCIDENT}", "priority": {self.initial_priority}, '
+            f'"team": {self.teams[0]}}}'
         )
         self._audit(rows, self.opened, self.requester, "ticket.opened", EMPTY, opened)
-        first_response = self._conversation(rows, moments[:replies])
-        for moment, (verb, changes, actor) in zip(moments[replies:], steps, strict=True):
-            self._audit(rows, moment, actor, verb, changes, EMPTY)
+        self._terms(rows, self.opened, self.requester, self.initial_priority)
+        self.first_response = first_response = self._conversation(rows, moments[:replies])
+        self.timeline = list(zip(moments[replies:], steps, strict=True))
+        for moment, step in self.timeline:
+            self._audit(rows, moment, step.actor, step.verb, step.changes, EMPTY)
+            if step.field == "priority":
+                self._terms(rows, moment, step.actor, step.new)
         if self.closed:
-            closed = _status_change(Status.RESOLVED, Status.CLOSED)
-            self._audit(rows, self.closed, None, "ticket.status_changed", closed, AUTO_CLOSED)
+            closing = _moved(Status.RESOLVED, Status.CLOSED, None)
+            self._audit(rows, self.closed, None, closing.verb, closing.changes, AUTO_CLOSED)
+            self.timeline.append((self.closed, closing))
         self._watchers(rows)
-        last = max([self.opened, *moments, *(m for m in (self.resolved, self.closed) if m)])
+        self.last_change = max([self.opened, *moments])  # of an open ticket: its clocks' mark
+        last = max([self.last_change, *(m for m in (self.resolved, self.closed) if m)])
         rows.tickets.append(
             (
                 self.id,
@@ -286,6 +346,12 @@ class TicketPlan:
             if from_agent and not internal and first_response is None:
                 first_response = moment
         return first_response
+
+    def _terms(self, rows: Rows, moment: datetime, actor: int | None, priority: int) -> None:
+        """The SLA terms the ticket action writes on opening and when the priority changes."""
+        if self.p.clocks:
+            terms = self.p.clocks.terms_json(priority)
+            self._audit(rows, moment, actor, "sla.terms_set", EMPTY, terms)
 
     def _watchers(self, rows: Rows) -> None:
         """An agent of each team the ticket left keeps watching it (at most three)."""

@@ -11,6 +11,8 @@ from latitude.bench.peer import equivalents  # noqa: F401 - registers the peer e
 from latitude.bench.registry import run_all
 from latitude.core.models import AuditEntry
 from latitude.people.models import User
+from latitude.scopes.models import DecisionRecord
+from latitude.sla.models import SlaClock
 from latitude.tickets.models import Comment, Ticket, TicketWatcher
 
 # Per benchmark: a page that has become slow at this size is timed fewer times, not skipped.
@@ -23,6 +25,8 @@ def table_counts() -> dict[str, int]:
         "comments": Comment.objects.count(),
         "audit entries": AuditEntry.objects.count(),
         "watchers": TicketWatcher.objects.count(),
+        "decision records": DecisionRecord.objects.count(),
+        "SLA clocks": SlaClock.objects.count(),
         "people": User.objects.count(),
     }
 

@@ -24,22 +24,28 @@ def setting_up() -> tuple[User, Team]:
         return found, Team.objects.get(slug="bench-desk")
     agent = User.objects.create(email="bench-agent@example.org", full_name="Agent", is_agent=True)
     team = Team.objects.create(name="Bench desk", slug="bench-desk")
+    CalendarAssignment.objects.create(calendar=munich_calendar("Bench Munich"), team=team)
+    SlaPolicy.objects.create(
+        name="Bench", position=1, response_minutes=120, resolution_minutes=960, ola_minutes=60
+    )
+    return agent, team
+
+
+def munich_calendar(name: str, *, is_default: bool = False) -> BusinessCalendar:
+    """Office hours 8-12 and 13-17 on weekdays with Bavaria's public holidays."""
     munich = BusinessCalendar.objects.create(
-        name="Bench Munich",
+        name=name,
         time_zone="Europe/Berlin",
         holiday_country="DE",
         holiday_subdivision="BY",
+        is_default=is_default,
     )
     for weekday in range(5):
         for start, end in ((8, 12), (13, 17)):
             WorkingPeriod.objects.create(
                 calendar=munich, weekday=weekday, start=time(start), end=time(end)
             )
-    CalendarAssignment.objects.create(calendar=munich, team=team)
-    SlaPolicy.objects.create(
-        name="Bench", position=1, response_minutes=120, resolution_minutes=960, ola_minutes=60
-    )
-    return agent, team
+    return munich
 
 
 def _entry(ticket: Ticket, at: datetime, verb: str, actor: User, **parts: Any) -> AuditEntry:

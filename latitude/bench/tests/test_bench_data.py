@@ -48,7 +48,8 @@ def test_bench_data_priority_shares_follow_the_log(loaded, small_profile: Profil
 def test_bench_data_updates_and_reassignments_follow_the_log(
     loaded, small_profile: Profile
 ) -> None:
-    audit_per_ticket = AuditEntry.objects.count() / TICKETS
+    # The SLA terms the desk records on opening are not updates of the log's incidents.
+    audit_per_ticket = AuditEntry.objects.exclude(verb__startswith="sla.").count() / TICKETS
     assert abs(audit_per_ticket - statistics.mean(small_profile.events)) < 1.0
     moves = AuditEntry.objects.filter(verb="ticket.team_changed").count() / TICKETS
     assert abs(moves - statistics.mean(small_profile.reassignments)) < 0.25
