@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from latitude.bench import targets
+
 LATER = [
     "Recomputing every ticket's SLA clocks from its trail at this size (`latitude sla recompute"
     " --dry-run` took 47 s for 100,000 tickets on PostgreSQL); `python -m latitude.sla.benchmark"
@@ -72,7 +74,7 @@ def _run_section(run: dict[str, Any]) -> list[str]:
     ]
 
 
-HTTP_TARGET = 0.3  # of pgbench's TPC-B-like rate, on PostgreSQL (issue 5)
+HTTP_TARGET = targets.HTTP_TARGET
 
 
 def _in_process_create_ms(run: dict[str, Any]) -> float | None:
@@ -266,6 +268,7 @@ def markdown(report: dict[str, Any]) -> str:
         "anything much above 1 means other processes competed with the run.",
         "",
         *_limits(report),
+        *targets.section(report),
         "## Results",
         "",
         *(line for run in report["runs"] for line in _run_section(run)),

@@ -132,3 +132,22 @@ def test_plot_series_follow_size_and_include_http_creation(tmp_path) -> None:
     assert isinstance(written, list)
     assert len(written) == 2
     assert all("<svg" in Path(path).read_text() for path in written)
+
+
+def test_targets_are_judged_from_the_run_and_unmeasured_ones_say_so() -> None:
+    quick = report.markdown(_report())
+    assert "ticket page (agent), p95 at most 50 ms at 1M tickets on PostgreSQL: " in quick
+    assert "not measured in this run" in quick
+    assert "(10,000 tickets): 0.10 of pgbench: **missed**" in quick
+
+    fast = dict(MEASUREMENT, p95_ms=45.0, median_ms=30.0)
+    slow = dict(MEASUREMENT, name="queue first page (agent, team)", p95_ms=80.0)
+    full = _report()
+    full["runs"].append(_run("postgresql", 1_000_000, measurements=[fast, slow]))
+    text = report.markdown(full)
+    assert "ticket page (agent), p95 at most 50 ms at 1M tickets on PostgreSQL: p95 45.0" in text
+    assert "(median 30.0 ms): met" in text
+    assert (
+        "queue first page (agent, team), p95 at most 50 ms at 1M tickets on PostgreSQL: "
+        "p95 80.0 ms (median 12.0 ms): **missed**"
+    ) in text
