@@ -10,13 +10,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from latitude.people.models import User
 from latitude.scopes import cache
 from latitude.scopes.choices import ALLOWING_EFFECTS, HolderKind
-from latitude.scopes.holders import ActorProfile, people_holding
+from latitude.scopes.holders import (
+    ActorProfile,
+    holding_any,
+    holds,
+    profile_of_prefetched,
+)
 from latitude.scopes.models import GrantVersion
 from latitude.scopes.registry import Decision
 
@@ -42,17 +47,11 @@ def nearest_holders(
     limit: int = 10,
 ) -> list[Candidate]:
     teams = decision.nearest_teams(subject)
+    versions = [grant.version for grant in _covering(decision, facts, now)]
     found: dict[int, Candidate] = {}
-    for grant in _covering(decision, facts, now):
-        for person in _people(grant.version, profile, teams):
-            candidate = _rank(person, grant.version, profile, teams)
-            best = found.get(person.pk)
-            nearer = best is None or (candidate.rank, candidate.distance) < (
-                best.rank,
-                best.distance,
-            )
-            if person.pk != profile.pk and nearer:
-                found[person.pk] = candidate
+    for person in _reachable(versions, profile, teams, limit):
+        if person.pk != profile.pk:
+            found[person.pk] = _best(person, versions, profile, teams)
     ordered = sorted(
         found.values(), key=lambda c: (c.rank, c.distance, c.person.full_name, c.person.pk)
     )
@@ -71,14 +70,40 @@ def _covering(
     ]
 
 
-def _people(version: GrantVersion, profile: ActorProfile, teams: list[Any]) -> list[User]:
-    holders = people_holding(version).prefetch_related("led_teams", "memberships")
-    if version.holder_kind != HolderKind.ROLE:
-        return list(holders.distinct())
-    near = Q(led_teams__in=profile.team_ids) | Q(memberships__team__in=[t.pk for t in teams])
-    close = list(holders.filter(near).distinct())
-    others = holders.exclude(pk__in=[p.pk for p in close]).order_by("full_name", "pk")
-    return close + list(others[:BROAD_SAMPLE])
+def _reachable(
+    versions: list[GrantVersion], profile: ActorProfile, teams: list[Any], limit: int
+) -> list[User]:
+    """Everyone the list could hold, in five queries however many grants cover the decision:
+    all holders near the actor or the subject, the first `limit` other named holders by name,
+    and a few people covered only by a role (one query each, then their teams for all)."""
+    if not versions:
+        return []
+    holders = User.objects.filter(is_active=True)
+    subject_teams = [team.pk for team in teams]
+    near_here = (
+        Q(led_teams__in=profile.team_ids)
+        | Q(led_teams__in=subject_teams)
+        | Q(memberships__team__in=subject_teams)
+    )
+    near = list(holders.filter(holding_any(versions)).filter(near_here).distinct())
+    far = holders.exclude(pk__in=[person.pk for person in near]).order_by("full_name", "pk")
+    named = [v for v in versions if v.holder_kind != HolderKind.ROLE]
+    roles = [v for v in versions if v.holder_kind == HolderKind.ROLE]
+    people = near + (list(far.filter(holding_any(named)).distinct()[:limit]) if named else [])
+    if roles:
+        people += list(far.filter(holding_any(roles)).distinct()[:BROAD_SAMPLE])
+    prefetch_related_objects(people, "led_teams", "memberships")
+    return people
+
+
+def _best(
+    person: User, versions: list[GrantVersion], profile: ActorProfile, teams: list[Any]
+) -> Candidate:
+    """The person's nearest standing over the covering grants they hold."""
+    theirs = profile_of_prefetched(person)
+    held = [version for version in versions if holds(theirs, version)] or versions
+    ranked = (_rank(person, version, profile, teams) for version in held)
+    return min(ranked, key=lambda candidate: (candidate.rank, candidate.distance))
 
 
 def _rank(

@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from latitude.scopes.actions import delegate_grant, edit_grant, revoke_grant
@@ -209,6 +211,37 @@ def test_candidates_are_the_own_team_lead_then_the_service_team_not_every_admin(
     assert [c.person for c in candidates[:2]] == [own_lead, service_agent]
     assert "lead of your team" in candidates[0].reason
     assert len([c for c in candidates if c.rank == 3]) <= 5
+
+
+def _candidate_queries(agent, ticket) -> tuple[int, list]:
+    verdict = evaluate(agent, "ticket.resolve", ticket)
+    with CaptureQueriesContext(connection) as queries:
+        candidates = verdict.candidates
+    return len(queries), candidates
+
+
+def _teams_with_grants(numbers) -> None:
+    for n in numbers:
+        team = TeamFactory()
+        member_of(team, AgentFactory(full_name=f"Member {n:02}"))
+        team_grant(team, "ticket.resolve")
+
+
+def test_candidates_cost_the_same_queries_however_many_grants_cover_the_decision():
+    agent = member_of(TeamFactory(), AgentFactory())
+    ticket = TicketFactory(team=TeamFactory(), priority=1)
+    grant("ticket.resolve", holder_kind="role", holder_role="admin")
+    AdminFactory(full_name="Ann Admin")
+    _teams_with_grants(range(2))
+    few, first = _candidate_queries(agent, ticket)
+    _teams_with_grants(range(2, 14))  # twelve more teams each with its own grant, as at scale
+    many, candidates = _candidate_queries(agent, ticket)
+    assert many == few
+    # The named holders first, by name and at most ten in all; the admin's broad role after.
+    assert [c.person.full_name for c in first[:2]] == ["Member 00", "Member 01"]
+    assert {c.rank for c in first[2:]} == {3}  # a few admins, by their role
+    assert len(first[2:]) <= 5
+    assert [c.person.full_name for c in candidates] == [f"Member {n:02}" for n in range(10)]
 
 
 def test_candidates_only_include_grants_whose_limits_cover_the_subject(desk):
