@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+import latitude.core.lookups  # noqa: F401 (registers field__literal_in, used by the queues)
 from latitude.core.money import validate_currency
 from latitude.tickets.choices import (
     OPEN_STATUSES,
@@ -179,8 +180,10 @@ class Ticket(models.Model):
             # The open tickets of a team, newest first: a team queue's first page (open is the
             # default filter) and its tab count stop after a page instead of sorting every open
             # ticket of the team (8 ms at 1M tickets on PostgreSQL). Same IN list as the filter.
+            # Status last: SQLite re-checks the condition, so without it the capped count read
+            # a thousand table rows (38 ms at 100k) instead of the index alone.
             models.Index(
-                fields=["team", "-updated_at", "-id"],
+                fields=["team", "-updated_at", "-id", "status"],
                 name="ticket_team_open_recent",
                 condition=Q(status__in=OPEN_STATUSES),
             ),

@@ -98,7 +98,7 @@ def _queue_filter(actor: Any, queue: str) -> Q:
     if queue == "team":
         return Q(team_id__in=team_ids_of(actor))
     if queue == "unassigned":
-        return Q(owner__isnull=True) & Q(status__in=OPEN_STATUSES)
+        return Q(owner__isnull=True) & Q(status__literal_in=OPEN_STATUSES)
     if queue == "requested":
         return Q(requester_id=actor.pk)
     if queue == "unit":
@@ -148,7 +148,7 @@ def filtered_tickets(actor: Any, filters: TicketFilters) -> QuerySet[Ticket]:
         **{key: value for key, value in exact.items() if value not in ("", None)}
     )
     if filters.open_only:
-        queryset = queryset.filter(status__in=OPEN_STATUSES)
+        queryset = queryset.filter(status__literal_in=OPEN_STATUSES)
     if filters.finished_only:
         queryset = queryset.filter(status__in=FINISHED_STATUSES)
     if filters.text.strip():
