@@ -86,7 +86,10 @@ def _reachable(
         | Q(memberships__team__in=subject_teams)
     )
     near = list(holders.filter(holding_any(versions)).filter(near_here).distinct())
-    far = holders.exclude(pk__in=[person.pk for person in near]).order_by("full_name", "pk")
+    seen = [person.pk for person in near]
+    if profile.pk is not None:
+        seen.append(profile.pk)  # the actor must not take one of the places
+    far = holders.exclude(pk__in=seen).order_by("full_name", "pk")
     named = [v for v in versions if v.holder_kind != HolderKind.ROLE]
     roles = [v for v in versions if v.holder_kind == HolderKind.ROLE]
     people = near + (list(far.filter(holding_any(named)).distinct()[:limit]) if named else [])
