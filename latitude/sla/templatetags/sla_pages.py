@@ -34,8 +34,8 @@ def target_label(kind: str) -> str:
 
 @register.simple_tag
 def sla_badge(badge: SlaBadge | None) -> SafeString:
-    """An SLA badge, or a dash for a ticket without clocks. A tag, not an included template:
-    a queue shows one per row, and an include cost more than the rest of the row."""
+    """An SLA badge, or a dash for a ticket without clocks. A tag rather than an included
+    template because a queue renders one per row."""
     if not badge:
         return format_html('<span class="muted" aria-label="{}">—</span>', _("no SLA"))
     if badge.due_at:
